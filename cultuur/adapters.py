@@ -1,0 +1,21 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.contrib.auth.models import Group
+
+from cultuur.roles import Role, home_url
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Sign-up is open to makers only; staff accounts are created by an admin or invited."""
+
+    def is_open_for_signup(self, request):
+        return settings.ALLOW_MAKER_SIGNUP
+
+    def save_user(self, request, user, form, commit=True):
+        user = super().save_user(request, user, form, commit=commit)
+        if commit:
+            user.groups.add(Group.objects.get(name=Role.MAKER))
+        return user
+
+    def get_login_redirect_url(self, request):
+        return home_url(request.user)

@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from cultuur import views
+from cultuur.api import router
+
+app_urls = (
+    [
+        path("", views.home, name="home"),
+        path("start/", views.start, name="start"),
+        path("overzicht/", views.overview, name="overview"),
+        path("privacy/", views.privacy, name="privacy"),
+    ],
+    "cultuur",
+)
+
+urlpatterns = [
+    path("", include(app_urls)),
+    path("healthz", views.healthz, name="healthz"),
+    path("wijken/", include("districts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", admin.site.urls),
+    path("api/", include(router.urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MakersConfig(AppConfig):
+    name = "makers"
+    verbose_name = _("Cultuurmakers en aanbod")

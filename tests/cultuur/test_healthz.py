@@ -13,15 +13,12 @@ def test_healthz_reports_database_and_broker_without_login(client):
     assert body["database"]["ok"] and body["broker"]["ok"]
 
 
-def test_healthz_answers_503_when_the_broker_is_unreachable(client, settings):
-    from cultuur.celery import app
-
-    original = app.conf.broker_url
-    app.conf.broker_url = "redis://127.0.0.1:1/0"
-    try:
-        response = client.get("/healthz")
-    finally:
-        app.conf.broker_url = original
+@pytest.mark.parametrize(
+    "broker_url", ["redis://127.0.0.1:1/0", "sqla+sqlite:////nonexistent/dir/broker.sqlite3"]
+)
+def test_healthz_answers_503_when_the_broker_is_unreachable(client, settings, broker_url):
+    settings.CELERY_BROKER_URL = broker_url
+    response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["broker"]["ok"] is False
 

@@ -13,11 +13,8 @@ def test_healthz_reports_database_and_broker_without_login(client):
     assert body["database"]["ok"] and body["broker"]["ok"]
 
 
-@pytest.mark.parametrize(
-    "broker_url", ["redis://127.0.0.1:1/0", "sqla+sqlite:////nonexistent/dir/broker.sqlite3"]
-)
-def test_healthz_answers_503_when_the_broker_is_unreachable(client, settings, broker_url):
-    settings.CELERY_BROKER_URL = broker_url
+def test_healthz_answers_503_when_the_broker_is_unreachable(client, settings):
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["broker"]["ok"] is False

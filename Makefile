@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 install: $(STAMP)
-	$(BIN)/python manage.py compiletranslations
+	DEBUG=1 $(BIN)/python manage.py compiletranslations
 
 # Embedded default: SQLite and Celery on a SQLite broker, worker + beat beside the server.
 run: install
@@ -28,7 +28,7 @@ lint: install
 
 # The whole suite on SQLite (browser and full-stack tests run in `make e2e` and `make stack`).
 test: lint
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
 # Browser journeys in headless Chromium (Debian's chromium at /usr/bin/chromium).

@@ -1,0 +1,41 @@
+"""E-mails from the directory, in plain Dutch."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+
+from makers.models import Course, Maker, VenueBooking
+
+
+def review_result(*, kind: str, pk: int) -> None:
+    model = Maker if kind == "maker" else Course
+    obj = (
+        model.objects.select_related(*(["user"] if kind == "maker" else ["maker__user"]))
+        .filter(pk=pk)
+        .first()
+    )
+    if obj is None:
+        return
+    user = obj.user if kind == "maker" else (obj.maker.user if obj.maker else None)
+    if user is None or not user.email:
+        return
+    context = {"obj": obj, "kind": kind, "site_url": settings.SITE_URL}
+    send_mail(
+        render_to_string("makers/email/review_subject.txt", context).strip(),
+        render_to_string("makers/email/review_body.txt", context),
+        None,
+        [user.email],
+    )
+
+
+def booking_decision(*, pk: int) -> None:
+    booking = VenueBooking.objects.select_related("venue").filter(pk=pk).first()
+    if booking is None:
+        return
+    context = {"booking": booking, "site_url": settings.SITE_URL}
+    send_mail(
+        render_to_string("makers/email/booking_subject.txt", context).strip(),
+        render_to_string("makers/email/booking_body.txt", context),
+        None,
+        [booking.contact_email],
+    )

@@ -1,0 +1,15 @@
+"""Thin tasks: take ids, send one message."""
+
+from celery import shared_task
+
+from makers import notifications
+
+
+@shared_task
+def send_review_result(*, kind: str, pk: int) -> None:
+    notifications.review_result(kind=kind, pk=pk)
+
+
+@shared_task
+def send_booking_decision(*, pk: int) -> None:
+    notifications.booking_decision(pk=pk)

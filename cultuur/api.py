@@ -2,7 +2,18 @@
 
 from rest_framework.routers import DefaultRouter
 
-from districts.api import DistrictViewSet
+from districts.api import DistrictViewSet, GrantViewSet, PartnerViewSet
+from requests.api import CultureRequestViewSet
 
 router = DefaultRouter()
 router.register("districts", DistrictViewSet, basename="district")
+router.register("district-partners", PartnerViewSet, basename="district-partner")
+router.register("district-grants", GrantViewSet, basename="district-grant")
+
+from schools import api as schools_api  # noqa: E402
+
+router.register("schools", schools_api.SchoolViewSet, basename="school")
+router.register("school-plans", schools_api.CmkPlanViewSet, basename="school-plan")
+router.register("school-budget-lines", schools_api.BudgetLineViewSet, basename="school-budget-line")
+router.register("school-monitoring", schools_api.MonitoringEntryViewSet, basename="school-monitoring")
+router.register("requests", CultureRequestViewSet, basename="culturerequest")

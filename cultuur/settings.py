@@ -299,3 +299,34 @@ LOGGING = {
 
 # Domain settings.
 CENTRAL_INTAKE_NAME = env_str("CENTRAL_INTAKE_NAME", "Centrale intake")
+
+# Culture requests (issue 3).
+REQUESTS_FIRST_CONTACT_WORKING_DAYS = env_int("REQUESTS_FIRST_CONTACT_WORKING_DAYS", 3)
+REQUESTS_NUDGE_IDLE_DAYS = env_int("REQUESTS_NUDGE_IDLE_DAYS", 30)
+REQUESTS_EVALUATION_AFTER_DAYS = env_int("REQUESTS_EVALUATION_AFTER_DAYS", 14)
+REQUESTS_FORM_MIN_SECONDS = env_int("REQUESTS_FORM_MIN_SECONDS", 4)
+# Per client address, counted in the default cache. LocMemCache counts per process: a deployment
+# with several web processes configures a shared cache (Redis) so the limit holds across them.
+REQUESTS_FORM_RATE_LIMIT = env_int("REQUESTS_FORM_RATE_LIMIT", 5)
+REQUESTS_FORM_RATE_WINDOW = env_int("REQUESTS_FORM_RATE_WINDOW", 60 * 60)
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "requests-reminders": {"task": "requests.tasks.run_reminders", "schedule": 15 * 60},
+        "requests-resend-notifications": {"task": "requests.tasks.resend_notifications", "schedule": 30 * 60},
+    }
+)
+
+# Schools and CMK: the development budget per class group when no amount is set for a school year.
+CMK_AMOUNT_PER_CLASS_GROUP_CENTS = env_int("CMK_AMOUNT_PER_CLASS_GROUP_CENTS", 25000)
+
+# Districts: the culture budget per district per year when no amount is recorded (seed 003: EUR 5,000).
+DISTRICT_BUDGET_DEFAULT_CENTS = env_int("DISTRICT_BUDGET_DEFAULT_CENTS", 5_000_00)
+
+# Makers directory (issue 4). Fair Practice Code: hourly rates below this are flagged to staff.
+MAKERS_FAIR_HOURLY_RATE_CENTS = env_int("MAKERS_FAIR_HOURLY_RATE_CENTS", 50_00)
+# A day part (dagdeel) counts as this many hours when its rate is checked against the minimum.
+MAKERS_HOURS_PER_DAY_PART = env_int("MAKERS_HOURS_PER_DAY_PART", 4)
+MAKERS_PHOTO_MAX_BYTES = env_int("MAKERS_PHOTO_MAX_BYTES", 3 * 1024 * 1024)
+MAKERS_PAGE_SIZE = env_int("MAKERS_PAGE_SIZE", 24)
+# The centre's own name, shown as the provider of the courses it gives itself.
+MAKERS_CENTRE_NAME = env_str("MAKERS_CENTRE_NAME", "Cultuurcentrum")

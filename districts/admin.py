@@ -1,7 +1,18 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from districts.models import STAFFED_MINIMUM, District, DistrictTeamMember, Municipality, PostcodeArea
+from districts.models import (
+    STAFFED_MINIMUM,
+    CultureProfile,
+    District,
+    DistrictBudget,
+    DistrictGrant,
+    DistrictTeamMember,
+    Municipality,
+    Partner,
+    PostcodeArea,
+    ProfileEdit,
+)
 from districts.selectors import is_staffed, with_staffing
 
 
@@ -55,3 +66,54 @@ class DistrictAdmin(admin.ModelAdmin):
     @admin.display(description=_("bezet"), boolean=True)
     def staffed(self, obj):
         return is_staffed(obj)
+
+
+@admin.register(CultureProfile)
+class CultureProfileAdmin(admin.ModelAdmin):
+    list_display = ["district", "updated_at", "updated_by"]
+    readonly_fields = ["updated_at", "updated_by"]
+
+
+@admin.register(Partner)
+class PartnerAdmin(admin.ModelAdmin):
+    list_display = ["name", "district", "kind", "contact_person"]
+    list_filter = ["kind", "district"]
+    search_fields = ["name", "contact_person"]
+
+
+class GrantInline(admin.TabularInline):
+    model = DistrictGrant
+    extra = 0
+    readonly_fields = [
+        "initiative",
+        "amount_cents",
+        "granted_on",
+        "linked_to",
+        "decided_by",
+        "over_budget_reason",
+    ]
+    can_delete = False
+
+
+@admin.register(DistrictBudget)
+class DistrictBudgetAdmin(admin.ModelAdmin):
+    list_display = ["district", "year", "amount_cents"]
+    list_filter = ["year", "district__municipality"]
+    inlines = [GrantInline]
+
+
+@admin.register(ProfileEdit)
+class ProfileEditAdmin(admin.ModelAdmin):
+    """Append-only: readable, never changed or deleted here."""
+
+    list_display = ["at", "district", "action", "section", "by"]
+    list_filter = ["action", "district"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

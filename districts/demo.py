@@ -1,9 +1,20 @@
 """Demo data: Zaanstad's districts (gebieden) and Oostzaan, with their 4-digit postcode areas."""
 
+import datetime
+
 from django.utils.text import slugify
 
-from districts.models import District, DistrictTeamMember, Municipality, PostcodeArea
+from districts.models import (
+    CultureProfile,
+    District,
+    DistrictGrant,
+    DistrictTeamMember,
+    Municipality,
+    Partner,
+    PostcodeArea,
+)
 from districts.selectors import central_intake
+from districts.services import budget_ensure
 
 MUNICIPALITIES = {
     "Zaanstad": {
@@ -63,3 +74,73 @@ def seed(ctx) -> None:
     DistrictTeamMember.objects.get_or_create(
         district=District.objects.get(slug="zaandam-oost"), user=ctx.get_user("adviseur@cultuur.test")
     )
+    seed_profiles(ctx)
+
+
+PROFILES = {
+    "zaandam-oost": {
+        "character": "Poelenburg en Peldersveld: jonge, meertalige wijk met veel gezinnen en nieuwkomers. "
+        "Trots op de eigen buurt, wantrouwig tegenover instanties die komen en gaan.",
+        "informal_structures": "Moedergroepen bij de moskee en in het buurthuis; jongeren op het Pelderspad; "
+        "een WhatsApp-groep van zo'n 300 buurtbewoners.",
+        "warm_relations": "Buurthuis De Poelenburcht, het Vrouwen Empowerment Centrum, Jongerenwerk Zaanstad.",
+        "networks": "Wijkteam Poelenburg, Sociaal Wijkteam Oost, het netwerk Samen Poelenburg.",
+        "facilities": "Buurthuis met zaal (80 personen), gymzaal, schoolpleinen, het Pelderspark.",
+        "cultural_needs": "Muziek en dans voor tieners, verhalen vertellen in meerdere talen, "
+        "betaalbare cursussen dicht bij huis.",
+    },
+    "westzaan": {
+        "character": "Dorpse kern met lintbebouwing langs de Zuideinde; veel vrijwilligers, weinig jongeren.",
+        "informal_structures": "De kerk, de ijsclub en de oranjevereniging dragen het dorpsleven.",
+        "warm_relations": "Historische Vereniging Westzaan, Dorpsraad.",
+        "networks": "Dorpsraad Westzaan, Zaans Erfgoed.",
+        "facilities": "Het Regthuis, de Grote Kerk, De Zuidervermaning.",
+        "cultural_needs": "Erfgoed en verhalen van het dorp doorgeven aan kinderen.",
+    },
+}
+PARTNERS = {
+    "zaandam-oost": [
+        ("Buurthuis De Poelenburcht", "social", "Ayse Demir"),
+        ("Jongerenwerk Zaanstad", "social", "Mo Amrani"),
+        ("Stichting Samen Poelenburg", "initiative", "Henk Groen"),
+    ],
+    "westzaan": [("Historische Vereniging Westzaan", "cultural", "Joke Blom")],
+    "krommenie": [("Stichting Krommenie Cultureel", "cultural", "Ria Prins")],
+}
+GRANTS = {
+    "zaandam-oost": [("Zomerfestival Pelderspark", 150_000), ("Vertelcafe in drie talen", 45_000)],
+    "koog-zaandijk": [("Kunstroute Zaandijk", 200_000)],
+    "wormerveer": [("Muurschildering Zaanbocht", 320_000), ("Popkoor Wormerveer", 250_000)],
+}
+
+
+def seed_profiles(ctx) -> None:
+    year = datetime.date.today().year
+    advisor = ctx.get_user("adviseur@cultuur.test")
+    for slug, fields in PROFILES.items():
+        CultureProfile.objects.update_or_create(
+            district=District.objects.get(slug=slug), defaults={**fields, "updated_by": advisor}
+        )
+    for slug, partners in PARTNERS.items():
+        district = District.objects.get(slug=slug)
+        for name, kind, contact in partners:
+            Partner.objects.get_or_create(
+                district=district, name=name, defaults={"kind": kind, "contact_person": contact}
+            )
+    for slug, grants in GRANTS.items():
+        district = District.objects.get(slug=slug)
+        budget = budget_ensure(district=district, year=year)
+        decider = district.team_members.select_related("user").first().user
+        for initiative, cents in grants:
+            DistrictGrant.objects.get_or_create(
+                budget=budget,
+                initiative=initiative,
+                defaults={
+                    "amount_cents": cents,
+                    "granted_on": datetime.date(year, 3, 15),
+                    "decided_by": decider,
+                    "over_budget_reason": "Aanvulling uit het centrale budget (besluit MT)"
+                    if cents > 300_000
+                    else "",
+                },
+            )

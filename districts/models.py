@@ -102,3 +102,122 @@ class DistrictTeamMember(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.district}"
+
+
+class CultureProfile(models.Model):
+    """What the district team knows of the district (seed 000: "ieder wijk heeft zijn eigen vingerafdruk")."""
+
+    district = models.OneToOneField(District, on_delete=models.CASCADE, related_name="profile")
+    character = models.TextField(_("karakter van de wijk"), blank=True)
+    informal_structures = models.TextField(_("informele structuren"), blank=True)
+    warm_relations = models.TextField(_("warme relaties"), blank=True)
+    networks = models.TextField(_("netwerken om bij aan te sluiten"), blank=True)
+    facilities = models.TextField(_("voorzieningen en locaties"), blank=True)
+    cultural_needs = models.TextField(_("gehoorde culturele behoeften"), blank=True)
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    TEXT_FIELDS = [
+        "character",
+        "informal_structures",
+        "warm_relations",
+        "networks",
+        "facilities",
+        "cultural_needs",
+    ]
+
+    class Meta:
+        verbose_name = _("cultuurprofiel")
+        verbose_name_plural = _("cultuurprofielen")
+
+    def __str__(self):
+        return str(self.district)
+
+
+class Partner(models.Model):
+    class Kind(models.TextChoices):
+        CULTURAL = "cultural", _("culturele organisatie")
+        SOCIAL = "social", _("maatschappelijke organisatie")
+        INITIATIVE = "initiative", _("bewonersinitiatief")
+        SCHOOL = "school", _("school of kinderopvang")
+        MUNICIPAL = "municipal", _("gemeente of wijkteam")
+        BUSINESS = "business", _("ondernemer")
+        OTHER = "other", _("anders")
+
+    district = models.ForeignKey(District, on_delete=models.CASCADE, related_name="partners")
+    name = models.CharField(_("naam"), max_length=200)
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    contact_person = models.CharField(_("contactpersoon"), max_length=200, blank=True)
+    notes = models.TextField(_("notities"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ProfileEdit(models.Model):
+    """Append-only history: who changed which part of a district's profile, partners or budget, and when."""
+
+    district = models.ForeignKey(District, on_delete=models.CASCADE, related_name="edits")
+    action = models.CharField(max_length=60)  # dotted, e.g. districts.profile.changed
+    section = models.CharField(_("onderdeel"), max_length=60)
+    old_value = models.TextField(blank=True)
+    new_value = models.TextField(blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("wijziging")
+        verbose_name_plural = _("wijzigingen")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.action} {self.section}"
+
+
+class DistrictBudget(models.Model):
+    """The district culture budget for one year (seed 003: EUR 5,000 per district per year)."""
+
+    district = models.ForeignKey(District, on_delete=models.CASCADE, related_name="budgets")
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    amount_cents = models.PositiveIntegerField(_("bedrag (centen)"))
+
+    class Meta:
+        verbose_name = _("wijkbudget")
+        verbose_name_plural = _("wijkbudgetten")
+        constraints = [
+            models.UniqueConstraint(fields=["district", "year"], name="one_budget_per_district_year")
+        ]
+
+    def __str__(self):
+        return f"{self.district} {self.year}"
+
+
+class DistrictGrant(models.Model):
+    """A grant from the district budget to a local initiative."""
+
+    budget = models.ForeignKey(DistrictBudget, on_delete=models.PROTECT, related_name="grants")
+    initiative = models.CharField(_("initiatief"), max_length=200)
+    amount_cents = models.PositiveIntegerField(_("bedrag (centen)"))
+    granted_on = models.DateField(_("datum"))
+    # A request reference (CV-2026-00042) or activity, kept as text: districts sit below those apps.
+    linked_to = models.CharField(_("gekoppelde vraag of activiteit"), max_length=200, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    over_budget_reason = models.TextField(_("reden voor overschrijding"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("wijkbijdrage")
+        verbose_name_plural = _("wijkbijdragen")
+        ordering = ["-granted_on", "-pk"]
+        constraints = [models.CheckConstraint(condition=Q(amount_cents__gt=0), name="grant_amount_positive")]
+
+    def __str__(self):
+        return self.initiative

@@ -2,10 +2,19 @@ import re
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 
 from cultuur.roles import Role, has_role
-from districts.models import STAFFED_MINIMUM, District, DistrictTeamMember, PostcodeArea
+from districts.models import (
+    STAFFED_MINIMUM,
+    District,
+    DistrictBudget,
+    DistrictGrant,
+    DistrictTeamMember,
+    PostcodeArea,
+    ProfileEdit,
+)
 
 # "1503 AB", "1503ab", " 1503AB ", "1503": four digits (no leading zero), then optionally two letters.
 _POSTCODE = re.compile(r"^([1-9][0-9]{3})\s*([A-Za-z]{2})?$")
@@ -80,3 +89,43 @@ def district_overview(user) -> QuerySet[District]:
     return with_staffing(districts_visible_to(user)).prefetch_related(
         Prefetch("team_members", queryset=team), "postcode_areas"
     )
+
+
+def can_edit_district(user, district: District) -> bool:
+    """Advisors edit the profile, partners and grants of their own districts; managers only read."""
+    return bool(user.is_superuser or (has_role(user, Role.ADVISOR) and district.pk in district_ids_of(user)))
+
+
+def district_page(user, slug: str) -> District:
+    """One visible district with its team, profile and partners loaded; 404 outside the user's scope."""
+    team = DistrictTeamMember.objects.select_related("user").order_by("user__first_name", "user__email")
+    queryset = (
+        with_staffing(districts_visible_to(user))
+        .select_related("profile", "profile__updated_by")
+        .prefetch_related(Prefetch("team_members", queryset=team), "postcode_areas", "partners")
+    )
+    return get_object_or_404(queryset, slug=slug)
+
+
+def budget_summary(district: District, year: int) -> dict:
+    """The district budget of `year`: amount, granted, remaining and the grants, in two queries."""
+    budget = DistrictBudget.objects.filter(district=district, year=year).first()
+    amount = budget.amount_cents if budget else settings.DISTRICT_BUDGET_DEFAULT_CENTS
+    grants = list(
+        DistrictGrant.objects.filter(budget__district=district, budget__year=year).select_related(
+            "decided_by"
+        )
+    )
+    granted = sum(grant.amount_cents for grant in grants)  # the grants are listed on the page anyway
+    return {
+        "year": year,
+        "amount_cents": amount,
+        "granted_cents": granted,
+        "remaining_cents": amount - granted,
+        "over_budget": granted > amount,
+        "grants": grants,
+    }
+
+
+def recent_edits(district: District, limit: int = 15):
+    return ProfileEdit.objects.filter(district=district).select_related("by")[:limit]

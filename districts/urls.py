@@ -5,4 +5,10 @@ from districts import views
 app_name = "districts"
 urlpatterns = [
     path("", views.district_list, name="list"),
+    path("<slug:slug>/", views.district_detail, name="detail"),
+    path("<slug:slug>/profiel/", views.profile_edit, name="profile_edit"),
+    path("<slug:slug>/partners/nieuw/", views.partner_edit, name="partner_add"),
+    path("<slug:slug>/partners/<int:partner_id>/", views.partner_edit, name="partner_edit"),
+    path("<slug:slug>/partners/<int:partner_id>/verwijderen/", views.partner_delete, name="partner_delete"),
+    path("<slug:slug>/bijdragen/nieuw/", views.grant_create, name="grant_add"),
 ]

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from cultuur.models import User, WorkerHeartbeat
+from cultuur.models import AuditLog, User, WorkerHeartbeat
 
 
 @admin.register(User)
@@ -24,3 +24,22 @@ class UserAdmin(BaseUserAdmin):
 class WorkerHeartbeatAdmin(admin.ModelAdmin):
     list_display = ["name", "last_beat_at", "beats"]
     readonly_fields = ["name", "last_beat_at", "beats"]
+
+
+@admin.register(AuditLog)
+class AuditLogAdmin(admin.ModelAdmin):
+    """Read-only: the audit log is append-only."""
+
+    list_display = ["at", "actor_label", "action", "target_type", "target_label", "ip_address"]
+    list_filter = ["action"]
+    search_fields = ["actor_label", "action", "target_label", "target_id"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -13,6 +13,7 @@ app_urls = (
         path("start/", views.start, name="start"),
         path("overzicht/", views.overview, name="overview"),
         path("privacy/", views.privacy, name="privacy"),
+        path("audit/", views.audit_log, name="audit_log"),
     ],
     "cultuur",
 )
@@ -21,6 +22,8 @@ urlpatterns = [
     path("", include(app_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("wijken/", include("districts.urls")),
+    path("school/", include("schools.urls")),
+    path("", include("requests.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
@@ -31,3 +34,7 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler403 = "cultuur.views.permission_denied"
+handler404 = "cultuur.views.page_not_found"
+handler500 = "cultuur.views.server_error"

@@ -1,11 +1,15 @@
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from cultuur import health
-from cultuur.roles import home_url
+from cultuur.audit import audit_record
+from cultuur.models import AuditLog
+from cultuur.roles import Role, has_role, home_url
 
 
 def home(request):
@@ -40,3 +44,31 @@ def healthz(request):
         "last_heartbeat": health.last_heartbeat() if database_ok else None,
     }
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+def permission_denied(request, exception=None):
+    """403 page; every refused authorisation is written to the audit log."""
+    audit_record(
+        action="auth.access.refused", by=request.user, detail={"path": request.path[:500]}, request=request
+    )
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)
+
+
+@login_required
+def audit_log(request):
+    if not (request.user.is_superuser or has_role(request.user, Role.MANAGER)):
+        raise PermissionDenied
+    entries = AuditLog.objects.select_related(None).order_by("-at", "-pk")
+    action = request.GET.get("actie", "").strip()
+    if action:
+        entries = entries.filter(action__startswith=action)
+    page = Paginator(entries, 50).get_page(request.GET.get("pagina"))
+    return render(request, "cultuur/audit_log.html", {"page": page, "action": action})

@@ -27,7 +27,7 @@ HOME_URLS = {
     Role.MANAGER: "districts:list",
     Role.ADVISOR: "districts:list",
     Role.FUNDS_COORDINATOR: "cultuur:overview",
-    Role.ICC: "cultuur:overview",
+    Role.ICC: "schools:home",
     Role.MAKER: "cultuur:overview",
 }
 

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
         (["advisor"], "/wijken/"),
         (["manager"], "/wijken/"),
         (["funds_coordinator"], "/overzicht/"),
-        (["icc"], "/overzicht/"),
+        (["icc"], "/school/"),
         (["maker"], "/overzicht/"),
         (["manager", "advisor"], "/wijken/"),
     ],

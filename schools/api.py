@@ -1,0 +1,234 @@
+"""The schools API: the same scoping as the pages (visible_schools), the same services for writes."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.exceptions import ValidationError
+
+from schools import budget, selectors, services
+from schools.models import Ambition, BudgetLine, CmkPlan, Milestone, MonitoringEntry, School
+from schools.school_year import SchoolYear
+
+
+def _call(fn):
+    try:
+        return fn()
+    except DjangoValidationError as error:
+        raise ValidationError(
+            error.message_dict if hasattr(error, "error_dict") else error.messages
+        ) from error
+    except services.SchoolsError as error:
+        raise ValidationError({"detail": str(error)}) from error
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SchoolYearField(serializers.Field):
+    default_error_messages = {"invalid": _("Een schooljaar als 2025-2026.")}
+
+    def to_representation(self, value):
+        return SchoolYear(value).label
+
+    def to_internal_value(self, data):
+        try:
+            return SchoolYear.parse(str(data)).start_year
+        except ValueError:
+            self.fail("invalid")
+
+
+class SchoolSerializer(serializers.ModelSerializer):
+    board = serializers.StringRelatedField()
+    municipality = serializers.StringRelatedField()
+    district = serializers.StringRelatedField()
+    account_holder = serializers.StringRelatedField()
+    culture_types = serializers.SerializerMethodField()
+
+    class Meta:
+        model = School
+        fields = [
+            "id",
+            "name",
+            "brin_code",
+            "board",
+            "municipality",
+            "district",
+            "class_groups",
+            "pupils",
+            "cmk_track",
+            "certified_icc",
+            "has_culture_policy",
+            "account_holder",
+            "culture_types",
+        ]
+
+    def get_culture_types(self, obj) -> dict[str, str]:
+        return {record.year.label: record.culture_type for record in obj.culture_types.all()}
+
+
+class SchoolViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = SchoolSerializer
+
+    def get_queryset(self):
+        return selectors.visible_schools(self.request.user).prefetch_related("culture_types").order_by("name")
+
+
+class AmbitionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Ambition
+        fields = ["id", "domain", "approach", "principles", "description", "success_indicators"]
+
+
+class MilestoneSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Milestone
+        fields = ["id", "title", "due_date"]
+
+
+class CmkPlanSerializer(serializers.ModelSerializer):
+    school_year = SchoolYearField()
+    # Plain text, not an enum: several apps have a "status" and the schema must not collide.
+    status = serializers.CharField(read_only=True, help_text="draft, submitted, agreed, sent_back")
+    ambitions = AmbitionSerializer(many=True, read_only=True)
+    milestones = MilestoneSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = CmkPlan
+        fields = [
+            "id",
+            "school",
+            "school_year",
+            "status",
+            "vision",
+            "review_comments",
+            "submitted_at",
+            "agreed_at",
+            "ambitions",
+            "milestones",
+        ]
+
+
+class CmkPlanViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = CmkPlanSerializer
+    filterset_fields = ["school", "status"]
+
+    def get_queryset(self):
+        return (
+            selectors.visible_plans(self.request.user)
+            .prefetch_related(
+                Prefetch("ambitions", queryset=Ambition.objects.order_by("domain", "pk")),
+                Prefetch("milestones", queryset=Milestone.objects.order_by("due_date", "pk")),
+            )
+            .order_by("school__name", "-school_year")
+        )
+
+
+class BudgetLineSerializer(serializers.ModelSerializer):
+    school_year = SchoolYearField()
+    below_fair_practice = serializers.SerializerMethodField()
+
+    class Meta:
+        model = BudgetLine
+        fields = [
+            "id",
+            "school",
+            "school_year",
+            "description",
+            "planned_date",
+            "hours",
+            "hourly_rate_cents",
+            "fixed_amount_cents",
+            "planned_amount_cents",
+            "invoiced_amount_cents",
+            "invoiced_on",
+            "paid_on",
+            "below_fair_practice",
+        ]
+        read_only_fields = ["planned_amount_cents"]
+        # The model's full_clean (in the service) checks the combination; here only the shape.
+        validators = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:
+            # Another school's id is "does not exist" to this caller, as in the pages.
+            self.fields["school"].queryset = selectors.visible_schools(request.user)
+        if self.instance is not None and not isinstance(self.instance, list | tuple):
+            self.fields["school"].read_only = True
+            self.fields["school_year"].read_only = True
+
+    def get_below_fair_practice(self, obj) -> bool:
+        return budget.below_fair_practice(obj)
+
+
+class BudgetLineViewSet(viewsets.ModelViewSet):
+    serializer_class = BudgetLineSerializer
+    filterset_fields = ["school", "school_year"]
+
+    def get_queryset(self):
+        return selectors.budget_lines_for_page(self.request.user).order_by(
+            "school__name", "planned_date", "pk"
+        )
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        school = data.pop("school")
+        year = SchoolYear(data.pop("school_year"))
+        serializer.instance = _call(
+            lambda: services.budget_line_create(school=school, year=year, by=self.request.user, **data)
+        )
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        serializer.instance = _call(
+            lambda: services.budget_line_update(line=serializer.instance, by=self.request.user, **data)
+        )
+
+    def perform_destroy(self, instance):
+        _call(lambda: services.budget_line_delete(line=instance, by=self.request.user))
+
+
+class MonitoringEntrySerializer(serializers.ModelSerializer):
+    school_year = SchoolYearField(read_only=True)
+    author = serializers.StringRelatedField()
+
+    class Meta:
+        model = MonitoringEntry
+        fields = [
+            "id",
+            "school",
+            "school_year",
+            "date",
+            "contact_kind",
+            "phase",
+            "notes",
+            "solution_realised",
+            "development",
+            "could_be_better",
+            "next_step",
+            "shared_with_school",
+            "author",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:
+            self.fields["school"].queryset = selectors.visible_schools(request.user)
+
+
+class MonitoringEntryViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = MonitoringEntrySerializer
+    filterset_fields = ["school", "phase"]
+
+    def get_queryset(self):
+        return selectors.visible_monitoring(self.request.user).order_by("school__name", "-date", "-pk")
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        school = data.pop("school")
+        serializer.instance = _call(
+            lambda: services.monitoring_entry_create(school=school, by=self.request.user, **data)
+        )

@@ -1,0 +1,18 @@
+from schools.models.budget import AmountPerGroup, BudgetLine
+from schools.models.monitoring import MonitoringEntry
+from schools.models.plans import Ambition, CmkPlan, Milestone, PlanEvent
+from schools.models.schools import CultureTypeRecord, IccMembership, School, SchoolBoard
+
+__all__ = [
+    "AmountPerGroup",
+    "Ambition",
+    "BudgetLine",
+    "CmkPlan",
+    "CultureTypeRecord",
+    "IccMembership",
+    "Milestone",
+    "MonitoringEntry",
+    "PlanEvent",
+    "School",
+    "SchoolBoard",
+]

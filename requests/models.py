@@ -1,1 +1,311 @@
-"""Filled in by its own issue; the app exists now so that migrations and URLs have a home."""
+"""Culture requests and everything recorded about them: timeline, messages, notes, matches, funding."""
+
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from requests.workflow import Status
+
+
+def new_status_token() -> str:
+    # 32 random bytes = 256 bits, URL-safe: the asker's only key to their request.
+    return secrets.token_urlsafe(32)
+
+
+class RequesterKind(models.TextChoices):
+    RESIDENT = "resident", _("Inwoner")
+    INITIATIVE = "initiative", _("Maatschappelijk initiatief")
+    ORGANISATION = "organisation", _("Maatschappelijke organisatie")
+    SCHOOL = "school", _("School")
+
+
+class AgeGroup(models.TextChoices):
+    CHILDREN = "children", _("Kinderen (tot 12 jaar)")
+    YOUTH = "youth", _("Jongeren (12 tot 18 jaar)")
+    ADULTS = "adults", _("Volwassenen")
+    SENIORS = "seniors", _("Ouderen")
+    MIXED = "mixed", _("Gemengd, alle leeftijden")
+
+
+class Barrier(models.TextChoices):
+    COST = "cost", _("Kosten")
+    DISTANCE = "distance", _("Afstand of vervoer")
+    LANGUAGE = "language", _("Taal")
+    ACCESSIBILITY = "accessibility", _("Toegankelijkheid")
+    UNKNOWN = "unknown", _("Niet weten wat er is")
+    TIME = "time", _("Tijd")
+
+
+class ContactLanguage(models.TextChoices):
+    DUTCH = "nl", _("Nederlands")
+    ENGLISH = "en", _("Engels")
+    TURKISH = "tr", _("Turks")
+    ARABIC = "ar", _("Arabisch")
+    POLISH = "pl", _("Pools")
+    OTHER = "other", _("Een andere taal")
+
+
+class ReferenceCounter(models.Model):
+    """One row per year; incremented under a row lock so references never repeat."""
+
+    year = models.PositiveIntegerField(unique=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
+
+
+class CultureRequest(models.Model):
+    reference = models.CharField(_("kenmerk"), max_length=16, unique=True, editable=False)
+    status_token = models.CharField(max_length=64, unique=True, default=new_status_token, editable=False)
+    # The signed nonce of the form that created it: the same form posted twice finds this row.
+    idempotency_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+
+    requester_kind = models.CharField(_("wie vraagt"), max_length=20, choices=RequesterKind.choices)
+    requester_name = models.CharField(_("naam"), max_length=150)
+    requester_email = models.EmailField(_("e-mailadres"), blank=True)
+    requester_phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+    organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    district = models.ForeignKey(
+        "districts.District",
+        verbose_name=_("wijk"),
+        on_delete=models.PROTECT,
+        related_name="culture_requests",
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("behandelaar"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_requests",
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
+
+    question = models.TextField(_("vraag"))
+    age_group = models.CharField(_("voor wie"), max_length=20, choices=AgeGroup.choices, blank=True)
+    group_size = models.PositiveIntegerField(_("groepsgrootte"), null=True, blank=True)
+    timing = models.CharField(_("wanneer"), max_length=200, blank=True)
+    budget_cents = models.PositiveIntegerField(_("budget (centen)"), null=True, blank=True)
+    barriers = models.JSONField(_("drempels"), default=list, blank=True)
+    contact_language = models.CharField(
+        _("voorkeurstaal voor contact"), max_length=10, choices=ContactLanguage.choices, default="nl"
+    )
+    consent_at = models.DateTimeField(_("toestemming gegeven op"))
+
+    created_at = models.DateTimeField(_("binnengekomen"), auto_now_add=True, db_index=True)
+    last_action_at = models.DateTimeField(_("laatste actie"), db_index=True)
+    status_changed_at = models.DateTimeField(_("status gewijzigd"))
+    first_contact_at = models.DateTimeField(_("eerste contact"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("cultuurvraag")
+        verbose_name_plural = _("cultuurvragen")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["district", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(requester_email="") | ~Q(requester_phone=""), name="request_has_contact"
+            ),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def is_open(self) -> bool:
+        from requests.workflow import OPEN_STATUSES
+
+        return self.status in OPEN_STATUSES
+
+
+class RequestEvent(models.Model):
+    """The timeline: every change, with a dotted action and who did it (None: the asker or the system)."""
+
+    request = models.ForeignKey(CultureRequest, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=60)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    actor_label = models.CharField(max_length=60, blank=True)
+    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.action} {self.request_id}"
+
+
+class Direction(models.TextChoices):
+    TO_ASKER = "to_asker", _("Aan de vraagsteller")
+    FROM_ASKER = "from_asker", _("Van de vraagsteller")
+
+
+class Message(models.Model):
+    request = models.ForeignKey(CultureRequest, on_delete=models.CASCADE, related_name="messages")
+    direction = models.CharField(max_length=12, choices=Direction.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    body = models.TextField(_("bericht"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_direction_display()} ({self.request_id})"
+
+
+class InternalNote(models.Model):
+    request = models.ForeignKey(CultureRequest, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    body = models.TextField(_("notitie"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.request_id}: {self.body[:40]}"
+
+
+class MatchKind(models.TextChoices):
+    COURSE = "course", _("Verwijzen naar een bestaande cursus")
+    CO_CREATION = "co_creation", _("Co-creatie met een maker")
+    SPACE = "space", _("Een community of maakplek faciliteren")
+    CUSTOM = "custom", _("Een andere oplossing op maat")
+    KNOWLEDGE = "knowledge", _("Kennis delen")
+
+
+class Match(models.Model):
+    request = models.ForeignKey(CultureRequest, on_delete=models.CASCADE, related_name="matches")
+    kind = models.CharField(_("soort koppeling"), max_length=20, choices=MatchKind.choices)
+    # Free text for what the directory does not hold (a custom solution, a partner elsewhere).
+    target_name = models.CharField(_("met wie of wat"), max_length=200, blank=True)
+    description = models.TextField(_("toelichting"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("koppeling")
+        verbose_name_plural = _("koppelingen")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.request_id})"
+
+    @property
+    def target_label(self) -> str:
+        for name in ("course", "maker", "co_creation", "venue"):
+            target = getattr(self, name, None)
+            if target is not None:
+                return str(target)
+        return self.target_name
+
+
+class FundingStatus(models.TextChoices):
+    PREPARING = "preparing", _("In voorbereiding")
+    SUBMITTED = "submitted", _("Ingediend")
+    GRANTED = "granted", _("Toegekend")
+    PARTLY_GRANTED = "partly_granted", _("Deels toegekend")
+    REJECTED = "rejected", _("Afgewezen")
+    WITHDRAWN = "withdrawn", _("Ingetrokken")
+
+
+OPEN_FUNDING = (FundingStatus.PREPARING, FundingStatus.SUBMITTED)
+DECIDED_FUNDING = (FundingStatus.GRANTED, FundingStatus.PARTLY_GRANTED, FundingStatus.REJECTED)
+SUCCESSFUL_FUNDING = (FundingStatus.GRANTED, FundingStatus.PARTLY_GRANTED)
+
+
+class FundingApplication(models.Model):
+    request = models.ForeignKey(CultureRequest, on_delete=models.CASCADE, related_name="funding_applications")
+    fund = models.CharField(_("fonds"), max_length=200)
+    amount_requested_cents = models.PositiveIntegerField(_("gevraagd bedrag (centen)"))
+    submitted_on = models.DateField(_("ingediend op"), null=True, blank=True)
+    decision_on = models.DateField(_("besluit op"), null=True, blank=True)
+    amount_granted_cents = models.PositiveIntegerField(_("toegekend bedrag (centen)"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=FundingStatus.choices, default=FundingStatus.PREPARING
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("fondsaanvraag")
+        verbose_name_plural = _("fondsaanvragen")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount_granted_cents__isnull=True)
+                | Q(amount_granted_cents__lte=models.F("amount_requested_cents")),
+                name="funding_granted_not_above_requested",
+            ),
+        ]
+
+    def __str__(self):
+        return self.fund
+
+
+class Evaluation(models.Model):
+    request = models.OneToOneField(CultureRequest, on_delete=models.CASCADE, related_name="evaluation")
+    satisfaction = models.PositiveSmallIntegerField(
+        _("tevredenheid"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    answered = models.BooleanField(_("heeft dit uw vraag beantwoord?"))
+    would_ask_again = models.BooleanField(_("zou u opnieuw een vraag stellen?"))
+    comment = models.TextField(_("toelichting"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.request_id}: {self.satisfaction}/5"
+
+
+class NotificationKind(models.TextChoices):
+    CONFIRMATION = "confirmation", _("Bevestiging aan de vraagsteller")
+    MESSAGE = "message", _("Bericht aan de vraagsteller")
+    FIRST_CONTACT = "first_contact", _("Herinnering: nog geen contact")
+    ESCALATION = "escalation", _("Escalatie naar managers")
+    NUDGE = "nudge", _("Herinnering: geen actie in 30 dagen")
+    EVALUATION = "evaluation", _("Evaluatie aan de vraagsteller")
+
+
+class Notification(models.Model):
+    """One e-mail that must go out exactly once: confirmations, messages, reminders.
+
+    The unique (request, kind, key) row is the claim that makes a reminder fire once across reruns
+    and concurrent workers; `sent_at` is set by a conditional update after a successful send, and
+    `claimed_at` is a short lease so two workers never send the same row at the same time.
+    """
+
+    request = models.ForeignKey(CultureRequest, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=20, choices=NotificationKind.choices)
+    key = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["request", "kind", "key"], name="notification_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.request_id} {self.key}"

@@ -11,9 +11,9 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("roles", "home"),
     [
-        (["advisor"], "/wijken/"),
+        (["advisor"], "/triage/"),
         (["manager"], "/wijken/"),
-        (["funds_coordinator"], "/overzicht/"),
+        (["funds_coordinator"], "/fondsen/"),
         (["icc"], "/school/"),
         (["maker"], "/overzicht/"),
         (["manager", "advisor"], "/wijken/"),

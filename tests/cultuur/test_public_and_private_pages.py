@@ -5,7 +5,16 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = {"/", "/privacy/", "/healthz", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"}
+PUBLIC = {
+    "/",
+    "/privacy/",
+    "/healthz",
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/accounts/password/reset/",
+    "/vraag/",
+    "/vraag/bedankt/",
+}
 # The OpenAPI description of the API is public: it holds routes and shapes, no data.
 PUBLIC_API = {"/api/schema/", "/api/docs/"}
 

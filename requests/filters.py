@@ -1,0 +1,100 @@
+"""The board's and the API's filters: one FilterSet, so both filter the same way."""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from districts.models import District
+from districts.selectors import districts_visible_to
+from requests.forms import discipline_queryset
+from requests.models import CultureRequest, RequesterKind
+from requests.selectors import advisors_for, overdue_q
+from requests.workflow import OPEN_STATUSES, Status
+
+SORTS = {
+    "oudste": ("created_at", "pk"),
+    "nieuwste": ("-created_at", "-pk"),
+    "laatste-actie": ("-last_action_at", "-pk"),
+    "langst-stil": ("last_action_at", "pk"),
+}
+
+
+class RequestFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Zoeken"), method="search")
+    status = django_filters.MultipleChoiceFilter(label=_("Status"), choices=Status.choices)
+    district = django_filters.ModelChoiceFilter(label=_("Wijk"), queryset=District.objects.none())
+    kind = django_filters.ChoiceFilter(
+        label=_("Wie vraagt"), field_name="requester_kind", choices=RequesterKind.choices
+    )
+    owner = django_filters.ModelChoiceFilter(label=_("Behandelaar"), queryset=None, method="by_owner")
+    no_contact = django_filters.BooleanFilter(label=_("Nog geen contact"), method="by_no_contact")
+    overdue = django_filters.BooleanFilter(label=_("Te laat"), method="by_overdue")
+    closed = django_filters.BooleanFilter(label=_("Ook afgesloten vragen"), method="by_closed")
+    sort = django_filters.ChoiceFilter(
+        label=_("Sorteren"),
+        choices=[
+            ("oudste", _("Oudste eerst")),
+            ("nieuwste", _("Nieuwste eerst")),
+            ("laatste-actie", _("Laatste actie eerst")),
+            ("langst-stil", _("Langst geen actie eerst")),
+        ],
+        method="by_sort",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = CultureRequest
+        fields = []
+
+    def __init__(self, data=None, *args, user=None, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        user = user or getattr(self.request, "user", None)
+        self.filters["district"].queryset = districts_visible_to(user)
+        self.filters["owner"].queryset = advisors_for(user)
+        disciplines = discipline_queryset()
+        if disciplines is not None and hasattr(CultureRequest, "disciplines"):
+            self.filters["discipline"] = django_filters.ModelChoiceFilter(
+                label=_("Soort cultuur"), field_name="disciplines", queryset=disciplines
+            )
+            self.filters["discipline"].parent = self
+        self._user = user
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        # Default view: the questions that still need action. Closed ones only when asked for.
+        if not data.get("status") and not data.get("closed"):
+            queryset = queryset.filter(status__in=OPEN_STATUSES)
+        if not data.get("sort"):
+            queryset = queryset.order_by(*SORTS["oudste"])
+        return queryset
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(reference__iexact=value)
+            | Q(requester_name__icontains=value)
+            | Q(organisation__icontains=value)
+            | Q(question__icontains=value)
+        )
+
+    def by_owner(self, queryset, name, value):
+        return queryset.filter(owner=value) if value else queryset
+
+    def by_no_contact(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(first_contact_at__isnull=value)
+
+    def by_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(overdue_q()) if value else queryset.exclude(overdue_q())
+
+    def by_closed(self, queryset, name, value):
+        return queryset
+
+    def by_sort(self, queryset, name, value):
+        return queryset.order_by(*SORTS.get(value, SORTS["oudste"]))

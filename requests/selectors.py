@@ -1,0 +1,118 @@
+"""Reads on culture requests, scoped to the viewer through one function: `visible_requests`."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.utils import timezone
+
+from cultuur.roles import Role, has_role
+from districts.selectors import district_ids_of
+from requests.models import (
+    DECIDED_FUNDING,
+    OPEN_FUNDING,
+    SUCCESSFUL_FUNDING,
+    CultureRequest,
+    FundingApplication,
+    InternalNote,
+    Message,
+    RequestEvent,
+)
+from requests.workdays import working_day_cutoff
+from requests.workflow import Status
+
+
+def sees_all(user) -> bool:
+    return bool(user.is_superuser or has_role(user, Role.MANAGER, Role.FUNDS_COORDINATOR))
+
+
+def visible_requests(user) -> QuerySet[CultureRequest]:
+    """Advisors see their districts' requests; managers and funds coordinators all; everyone else none."""
+    requests = CultureRequest.objects.all()
+    if not getattr(user, "is_authenticated", False):
+        return requests.none()
+    if sees_all(user):
+        return requests
+    if has_role(user, Role.ADVISOR):
+        return requests.filter(district_id__in=district_ids_of(user))
+    return requests.none()
+
+
+def can_work_on(user, request: CultureRequest) -> bool:
+    """Advisors of the request's district change it; managers only read."""
+    if user.is_superuser:
+        return True
+    return has_role(user, Role.ADVISOR) and request.district_id in district_ids_of(user)
+
+
+def can_record_funding(user, request: CultureRequest) -> bool:
+    return can_work_on(user, request) or has_role(user, Role.FUNDS_COORDINATOR)
+
+
+def overdue_cutoff(now=None):
+    return working_day_cutoff(now or timezone.now(), settings.REQUESTS_FIRST_CONTACT_WORKING_DAYS)
+
+
+def overdue_q(now=None) -> Q:
+    return Q(status=Status.NEW, first_contact_at__isnull=True, created_at__lt=overdue_cutoff(now))
+
+
+def board_requests(user) -> QuerySet[CultureRequest]:
+    """The board's rows with what a row shows, in a fixed number of queries whatever the page size."""
+    qs = visible_requests(user).select_related("district", "owner")
+    if hasattr(CultureRequest, "disciplines"):
+        qs = qs.prefetch_related("disciplines")
+    return qs
+
+
+def request_detail(user, reference: str) -> QuerySet[CultureRequest]:
+    events = RequestEvent.objects.select_related("actor")
+    return (
+        visible_requests(user)
+        .filter(reference=reference)
+        .select_related("district", "owner")
+        .prefetch_related(
+            Prefetch("events", queryset=events),
+            Prefetch("messages", queryset=Message.objects.select_related("author")),
+            Prefetch("notes", queryset=InternalNote.objects.select_related("author")),
+            "matches",
+            "funding_applications",
+        )
+    )
+
+
+def advisors_for(user) -> QuerySet:
+    """The advisors a viewer may filter the board on or assign to."""
+    advisors = get_user_model().objects.filter(groups__name=Role.ADVISOR.value)
+    if not sees_all(user):
+        advisors = advisors.filter(team_memberships__district_id__in=district_ids_of(user))
+    return advisors.distinct().order_by("first_name", "last_name", "email")
+
+
+def request_by_token(token: str) -> QuerySet[CultureRequest]:
+    """The asker's view: the one request behind the secret link, with its messages."""
+    return (
+        CultureRequest.objects.filter(status_token=token)
+        .select_related("district")
+        .prefetch_related(Prefetch("messages", queryset=Message.objects.order_by("created_at", "pk")))
+    )
+
+
+def visible_funding_applications(user) -> QuerySet[FundingApplication]:
+    return FundingApplication.objects.filter(request__in=visible_requests(user)).select_related(
+        "request", "request__district"
+    )
+
+
+def funding_summary(user) -> dict:
+    """Open applications and the success rate of decided ones (granted or partly granted / decided)."""
+    apps = visible_funding_applications(user)
+    totals = apps.aggregate(
+        decided=Count("pk", filter=Q(status__in=DECIDED_FUNDING)),
+        successful=Count("pk", filter=Q(status__in=SUCCESSFUL_FUNDING)),
+        open_count=Count("pk", filter=Q(status__in=OPEN_FUNDING)),
+        asked_open=Sum("amount_requested_cents", filter=Q(status__in=OPEN_FUNDING)),
+        granted=Sum("amount_granted_cents", filter=Q(status__in=SUCCESSFUL_FUNDING)),
+    )
+    decided = totals["decided"] or 0
+    totals["success_rate"] = round(100 * totals["successful"] / decided) if decided else None
+    return totals

@@ -1,0 +1,218 @@
+"""Every write on a culture request. Views, API, tasks and the management command call these."""
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from districts.selectors import district_for_postcode, normalise_postcode
+from requests import workflow
+from requests.models import (
+    CultureRequest,
+    Direction,
+    Evaluation,
+    InternalNote,
+    Message,
+    NotificationKind,
+    ReferenceCounter,
+    RequestEvent,
+)
+from requests.notifications import notification_queue
+from requests.workflow import Status
+
+
+class RequestError(Exception):
+    """A domain rule said no; the message is Dutch and meant for the user."""
+
+
+def _actor_label(by) -> str:
+    return by.get_full_name() or by.email if by is not None else _("Vraagsteller")
+
+
+def event_log(*, request: CultureRequest, action: str, by=None, label: str = "", **fields) -> RequestEvent:
+    now = timezone.now()
+    CultureRequest.objects.filter(pk=request.pk).update(last_action_at=now)
+    request.last_action_at = now
+    return RequestEvent.objects.create(
+        request=request, action=action, actor=by, actor_label=label or _actor_label(by), **fields
+    )
+
+
+def _next_reference(year: int) -> str:
+    counter, _created = ReferenceCounter.objects.select_for_update().get_or_create(year=year)
+    ReferenceCounter.objects.filter(pk=counter.pk).update(last_number=F("last_number") + 1)
+    counter.refresh_from_db(fields=["last_number"])
+    return f"CV-{year}-{counter.last_number:05d}"
+
+
+def request_submit(*, idempotency_key: str, disciplines=(), **fields) -> tuple[CultureRequest, bool]:
+    """Store a question from the public form: reference, district, timeline, confirmation on commit.
+
+    The same form posted twice (same idempotency key) returns the first request and stores nothing.
+    """
+    existing = CultureRequest.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            request = _create(idempotency_key=idempotency_key, disciplines=disciplines, **fields)
+    except IntegrityError:
+        # A concurrent post of the same form won the race: answer with its request.
+        existing = CultureRequest.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is None:
+            raise
+        return existing, False
+    return request, True
+
+
+def _create(*, idempotency_key, disciplines, postcode="", chosen_district=None, **fields) -> CultureRequest:
+    now = timezone.now()
+    postcode = normalise_postcode(postcode) or ""
+    # A postcode decides; an organisation without one may name its district.
+    district = district_for_postcode(postcode)
+    if district.is_central_intake and chosen_district is not None:
+        district = chosen_district
+    request = CultureRequest.objects.create(
+        reference=_next_reference(timezone.localdate(now).year),
+        idempotency_key=idempotency_key,
+        postcode=postcode,
+        district=district,
+        consent_at=now,
+        last_action_at=now,
+        status_changed_at=now,
+        **fields,
+    )
+    if disciplines and hasattr(request, "disciplines"):
+        request.disciplines.set(disciplines)
+    RequestEvent.objects.create(
+        request=request,
+        action=workflow.ACTION_CREATED,
+        actor_label=_("Vraagsteller"),
+        to_status=Status.NEW,
+        note=_("Binnengekomen via het formulier, doorgezet naar %(district)s.")
+        % {"district": request.district},
+    )
+    if request.requester_email:
+        notification_queue(request=request, kind=NotificationKind.CONFIRMATION)
+    return request
+
+
+@transaction.atomic
+def request_change_status(*, request: CultureRequest, to: str, note: str = "", by=None) -> CultureRequest:
+    """The one place a status changes: checks the workflow, writes the timeline event."""
+    locked = CultureRequest.objects.select_for_update().get(pk=request.pk)
+    note = (note or "").strip()
+    if to not in Status.values:
+        raise RequestError(_("Onbekende status."))
+    if not workflow.is_allowed(locked.status, to):
+        raise RequestError(
+            _("Een vraag met status ‘%(current)s’ kan niet naar ‘%(target)s’.")
+            % {"current": Status(locked.status).label, "target": Status(to).label}
+        )
+    if to in workflow.NOTE_REQUIRED and not note:
+        raise RequestError(_("Geef een reden op."))
+    now = timezone.now()
+    from_status = locked.status
+    updates = {"status": to, "status_changed_at": now}
+    if by is not None and locked.first_contact_at is None and from_status == Status.NEW:
+        updates["first_contact_at"] = now
+    CultureRequest.objects.filter(pk=locked.pk).update(**updates)
+    for name, value in updates.items():
+        setattr(request, name, value)
+    event_log(
+        request=request,
+        action=workflow.ACTION_STATUS,
+        by=by,
+        from_status=from_status,
+        to_status=to,
+        note=note,
+    )
+    return request
+
+
+@transaction.atomic
+def request_assign(*, request: CultureRequest, owner, by) -> CultureRequest:
+    CultureRequest.objects.filter(pk=request.pk).update(owner=owner)
+    request.owner = owner
+    event_log(
+        request=request,
+        action=workflow.ACTION_ASSIGNED,
+        by=by,
+        note=_("Toegewezen aan %(name)s.") % {"name": owner.get_full_name() or owner.email},
+    )
+    return request
+
+
+@transaction.atomic
+def message_send(*, request: CultureRequest, body: str, by) -> Message:
+    """A message from the advisor to the asker: on the status page, and e-mailed when there is an address."""
+    body = body.strip()
+    if not body:
+        raise RequestError(_("Schrijf een bericht."))
+    message = Message.objects.create(request=request, direction=Direction.TO_ASKER, author=by, body=body)
+    if request.first_contact_at is None:
+        now = timezone.now()
+        CultureRequest.objects.filter(pk=request.pk, first_contact_at__isnull=True).update(
+            first_contact_at=now
+        )
+        request.first_contact_at = now
+    event_log(request=request, action=workflow.ACTION_MESSAGE_SENT, by=by, note=body)
+    if request.requester_email:
+        notification_queue(request=request, kind=NotificationKind.MESSAGE, key=str(message.pk))
+    return message
+
+
+@transaction.atomic
+def message_receive(*, request: CultureRequest, body: str) -> Message:
+    """A reply from the asker on the status page."""
+    body = body.strip()
+    if not body:
+        raise RequestError(_("Schrijf een bericht."))
+    message = Message.objects.create(request=request, direction=Direction.FROM_ASKER, body=body)
+    event_log(request=request, action=workflow.ACTION_MESSAGE_RECEIVED, note=body)
+    return message
+
+
+@transaction.atomic
+def note_add(*, request: CultureRequest, body: str, by) -> InternalNote:
+    body = body.strip()
+    if not body:
+        raise RequestError(_("Schrijf een notitie."))
+    note = InternalNote.objects.create(request=request, author=by, body=body)
+    event_log(request=request, action=workflow.ACTION_NOTE, by=by)
+    return note
+
+
+def request_withdraw(*, request: CultureRequest, note: str = "") -> CultureRequest:
+    """The asker withdraws their own question from the status page."""
+    if request.status not in workflow.ASKER_MAY_WITHDRAW:
+        raise RequestError(_("Deze vraag is al afgesloten."))
+    return request_change_status(request=request, to=Status.WITHDRAWN, note=note, by=None)
+
+
+@transaction.atomic
+def evaluation_submit(
+    *, request: CultureRequest, satisfaction, answered, would_ask_again, comment=""
+) -> Evaluation:
+    if request.status != Status.COMPLETED or Evaluation.objects.filter(request=request).exists():
+        raise RequestError(_("Voor deze vraag kunt u (nu) geen evaluatie invullen."))
+    evaluation = Evaluation.objects.create(
+        request=request,
+        satisfaction=satisfaction,
+        answered=answered,
+        would_ask_again=would_ask_again,
+        comment=comment.strip(),
+    )
+    request_change_status(request=request, to=Status.EVALUATED, note=_("Evaluatie ingevuld."), by=None)
+    return evaluation
+
+
+@transaction.atomic
+def request_move(
+    *, request: CultureRequest, to: str, note: str = "", tell_asker: bool = False, by
+) -> CultureRequest:
+    """A status change from the board, optionally with its note sent to the asker as a message."""
+    request_change_status(request=request, to=to, note=note, by=by)
+    if tell_asker and note.strip():
+        message_send(request=request, body=note, by=by)
+    return request

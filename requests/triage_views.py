@@ -1,0 +1,167 @@
+"""The advisors' side: the triage board, the request detail and its actions (htmx where it helps)."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cultuur.roles import Role, has_role
+from requests import selectors, services, workflow
+from requests.filters import RequestFilter
+from requests.forms import FundingApplicationForm, MessageForm, NoteForm, StatusChangeForm
+from requests.models import Barrier, CultureRequest
+
+PAGE_SIZE = 25
+
+
+def board_access(view):
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        user = request.user
+        if not (user.is_superuser or has_role(user, Role.ADVISOR, Role.MANAGER, Role.FUNDS_COORDINATOR)):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _action_on(request, reference) -> CultureRequest:
+    """The one scoped lookup for a write: out of scope 404, in scope without the right 403."""
+    culture_request = get_object_or_404(selectors.visible_requests(request.user), reference=reference)
+    if not selectors.can_work_on(request.user, culture_request):
+        raise PermissionDenied
+    return culture_request
+
+
+def _row_context(request, culture_request, error=""):
+    return {
+        "r": culture_request,
+        "can_act": selectors.can_work_on(request.user, culture_request),
+        "targets": _targets(culture_request),
+        "overdue_before": selectors.overdue_cutoff(),
+        "row_error": error,
+    }
+
+
+def _targets(culture_request):
+    allowed = workflow.allowed_targets(culture_request.status)
+    return [(value, label) for value, label in workflow.Status.choices if value in allowed]
+
+
+@board_access
+def board(request):
+    user = request.user
+    filterset = RequestFilter(request.GET, queryset=selectors.board_requests(user), user=user)
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    overdue_before = selectors.overdue_cutoff()
+    rows = [
+        {
+            "r": r,
+            "can_act": selectors.can_work_on(user, r),
+            "targets": _targets(r),
+            "overdue_before": overdue_before,
+        }
+        for r in page
+    ]
+    context = {"filter": filterset, "page": page, "rows": rows, "query": query.urlencode()}
+    return render(request, "requests/board.html", context)
+
+
+@board_access
+def detail(request, reference):
+    culture_request = get_object_or_404(selectors.request_detail(request.user, reference))
+    can_act = selectors.can_work_on(request.user, culture_request)
+    context = {
+        "r": culture_request,
+        "can_act": can_act,
+        "can_fund": selectors.can_record_funding(request.user, culture_request),
+        "status_form": StatusChangeForm(targets=workflow.allowed_targets(culture_request.status)),
+        "message_form": MessageForm(),
+        "note_form": NoteForm(),
+        "funding_form": FundingApplicationForm(),
+        "barriers": ", ".join(str(Barrier(b).label) for b in culture_request.barriers if b in Barrier.values),
+        "status_text": workflow.ASKER_TEXT[culture_request.status],
+        "overdue": culture_request.status == workflow.Status.NEW
+        and culture_request.first_contact_at is None
+        and culture_request.created_at < selectors.overdue_cutoff(),
+    }
+    return render(request, "requests/detail.html", context)
+
+
+def _respond(request, culture_request, error=""):
+    """htmx swaps the board row in place; without JavaScript we go back to where we came from."""
+    if request.htmx:
+        culture_request = selectors.board_requests(request.user).get(pk=culture_request.pk)
+        return render(request, "requests/partials/row.html", _row_context(request, culture_request, error))
+    if error:
+        messages.error(request, error)
+    next_url = request.POST.get("next", "")
+    if next_url == "board":
+        return redirect("requests:triage")
+    return redirect("requests:detail", culture_request.reference)
+
+
+@board_access
+@require_POST
+def assign_to_me(request, reference):
+    culture_request = _action_on(request, reference)
+    services.request_assign(request=culture_request, owner=request.user, by=request.user)
+    if not request.htmx:
+        messages.success(request, _("De vraag is aan u toegewezen."))
+    return _respond(request, culture_request)
+
+
+@board_access
+@require_POST
+def change_status(request, reference):
+    culture_request = _action_on(request, reference)
+    form = StatusChangeForm(request.POST, targets=workflow.allowed_targets(culture_request.status))
+    if not form.is_valid():
+        return _respond(request, culture_request, error=_("Kies een status die hier mag."))
+    try:
+        services.request_move(
+            request=culture_request,
+            to=form.cleaned_data["to"],
+            note=form.cleaned_data["note"],
+            tell_asker=form.cleaned_data["message"],
+            by=request.user,
+        )
+    except services.RequestError as error:
+        return _respond(request, culture_request, error=str(error))
+    if not request.htmx:
+        messages.success(request, _("De status is gewijzigd."))
+    return _respond(request, culture_request)
+
+
+@board_access
+@require_POST
+def send_message(request, reference):
+    culture_request = _action_on(request, reference)
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        services.message_send(request=culture_request, body=form.cleaned_data["body"], by=request.user)
+        messages.success(request, _("Het bericht is verstuurd."))
+    else:
+        messages.error(request, _("Schrijf een bericht van hoogstens 5000 tekens."))
+    return redirect("requests:detail", culture_request.reference)
+
+
+@board_access
+@require_POST
+def add_note(request, reference):
+    culture_request = _action_on(request, reference)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        services.note_add(request=culture_request, body=form.cleaned_data["body"], by=request.user)
+        messages.success(request, _("De notitie is opgeslagen."))
+    else:
+        messages.error(request, _("Schrijf een notitie van hoogstens 5000 tekens."))
+    return redirect("requests:detail", culture_request.reference)

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from requests import funding_views, matching_views, triage_views, views
+
+app_name = "requests"
+
+# References look like CV-2026-00042; the public pages carry the secret token, never an id.
+urlpatterns = [
+    path("vraag/", views.ask, name="ask"),
+    path("vraag/bedankt/", views.thanks, name="thanks"),
+    path("vraag/status/<str:token>/", views.status, name="status"),
+    path("vraag/status/<str:token>/reageren/", views.reply, name="reply"),
+    path("vraag/status/<str:token>/intrekken/", views.withdraw, name="withdraw"),
+    path("vraag/status/<str:token>/evaluatie/", views.evaluate, name="evaluate"),
+    path("triage/", triage_views.board, name="triage"),
+    path("triage/<str:reference>/", triage_views.detail, name="detail"),
+    path("triage/<str:reference>/toewijzen/", triage_views.assign_to_me, name="assign"),
+    path("triage/<str:reference>/status/", triage_views.change_status, name="change_status"),
+    path("triage/<str:reference>/bericht/", triage_views.send_message, name="message"),
+    path("triage/<str:reference>/notitie/", triage_views.add_note, name="note"),
+    path("triage/<str:reference>/koppelen/", matching_views.match, name="match"),
+    path("triage/<str:reference>/fonds/", funding_views.add_application, name="funding_add"),
+    path("fondsen/", funding_views.overview, name="funding"),
+    path("fondsen/<int:pk>/", funding_views.edit_application, name="funding_edit"),
+]

@@ -1,0 +1,154 @@
+"""The public side: the question form, the private status page, the evaluation. No account needed."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from requests import selectors, services, spam, workflow
+from requests.forms import EvaluationForm, ReplyForm, RequestForm, WithdrawForm
+from requests.workflow import Status
+
+SESSION_KEY = "requests_submitted_token"
+
+
+def _blocked_reason(request, form) -> tuple[str, int] | None:
+    """Why this post is refused as spam (a friendly Dutch message and a status), or None."""
+    if spam.rate_limited(spam.client_address(request)):
+        return _("U heeft in korte tijd veel vragen gestuurd. Probeer het over een uur nog eens."), 429
+    if request.POST.get("website"):
+        return _("Uw vraag is niet verstuurd. Probeer het nog eens."), 400
+    payload = spam.read_form_token(request.POST.get("form_token", ""))
+    if payload is None:
+        return _("Het formulier was verlopen. Controleer uw gegevens en verstuur het opnieuw."), 400
+    if spam.filled_too_fast(payload):
+        return _("Dat ging wel heel snel. Controleer uw gegevens en verstuur het opnieuw."), 400
+    return None
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def ask(request):
+    status = 200
+    if request.method == "POST":
+        data = request.POST.copy()
+        if spam.read_form_token(data.get("form_token", "")) is None:
+            data["form_token"] = spam.issue_form_token()
+        form = RequestForm(data)
+        blocked = _blocked_reason(request, form)
+        if blocked:
+            message, status = blocked
+            messages.error(request, message)
+        elif form.is_valid():
+            key = spam.read_form_token(form.cleaned_data["form_token"])["n"]
+            culture_request, _created = services.request_submit(idempotency_key=key, **form.service_fields())
+            request.session[SESSION_KEY] = culture_request.status_token
+            return redirect("requests:thanks")
+        else:
+            status = 400
+    else:
+        form = RequestForm(initial={"form_token": spam.issue_form_token()})
+    return render(request, "requests/ask.html", {"form": form}, status=status)
+
+
+@never_cache
+def thanks(request):
+    token = request.session.get(SESSION_KEY)
+    culture_request = selectors.request_by_token(token).first() if token else None
+    return render(request, "requests/thanks.html", {"culture_request": culture_request})
+
+
+def private_page(view):
+    """The status pages: the secret token is the key; no caching, no referrer, no indexing."""
+
+    @wraps(view)
+    def wrapper(request, token, *args, **kwargs):
+        culture_request = get_object_or_404(selectors.request_by_token(token))
+        response = never_cache(view)(request, culture_request, *args, **kwargs)
+        response["Referrer-Policy"] = "no-referrer"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return wrapper
+
+
+def _closing_note(culture_request) -> str:
+    if culture_request.status not in (Status.DECLINED, Status.REFERRED):
+        return ""
+    event = culture_request.events.filter(to_status=culture_request.status).order_by("-created_at").first()
+    return event.note if event else ""
+
+
+@private_page
+def status(request, culture_request, reply_form=None, withdraw_form=None, code=200):
+    context = {
+        "culture_request": culture_request,
+        "status_text": workflow.ASKER_TEXT[culture_request.status],
+        "closing_note": _closing_note(culture_request),
+        "may_reply": culture_request.is_open,
+        "may_withdraw": culture_request.status in workflow.ASKER_MAY_WITHDRAW,
+        "may_evaluate": culture_request.status == Status.COMPLETED,
+        "reply_form": reply_form or ReplyForm(),
+        "withdraw_form": withdraw_form or WithdrawForm(),
+    }
+    return render(request, "requests/status.html", context, status=code)
+
+
+@require_POST
+@private_page
+def reply(request, culture_request):
+    form = ReplyForm(request.POST)
+    if not culture_request.is_open:
+        messages.error(request, _("Deze vraag is afgesloten. U kunt niet meer reageren."))
+    elif form.is_valid():
+        services.message_receive(request=culture_request, body=form.cleaned_data["body"])
+        messages.success(request, _("Uw reactie is verstuurd naar de adviseur."))
+    else:
+        return status.__wrapped__(request, culture_request, reply_form=form, code=400)
+    return redirect("requests:status", culture_request.status_token)
+
+
+@require_POST
+@private_page
+def withdraw(request, culture_request):
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        return status.__wrapped__(request, culture_request, withdraw_form=form, code=400)
+    try:
+        services.request_withdraw(request=culture_request, note=form.cleaned_data["reason"])
+    except services.RequestError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Uw vraag is ingetrokken."))
+    return redirect("requests:status", culture_request.status_token)
+
+
+@require_http_methods(["GET", "POST"])
+@private_page
+def evaluate(request, culture_request):
+    if culture_request.status != Status.COMPLETED:
+        messages.info(request, _("Voor deze vraag kunt u (nu) geen evaluatie invullen."))
+        return redirect("requests:status", culture_request.status_token)
+    form = EvaluationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.evaluation_submit(
+                request=culture_request,
+                satisfaction=data["satisfaction"],
+                answered=data["answered"] == "yes",
+                would_ask_again=data["would_ask_again"] == "yes",
+                comment=data["comment"],
+            )
+        except services.RequestError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Dank u wel voor uw mening!"))
+        return redirect("requests:status", culture_request.status_token)
+    code = 400 if request.method == "POST" else 200
+    return render(
+        request, "requests/evaluate.html", {"culture_request": culture_request, "form": form}, status=code
+    )

@@ -1,0 +1,194 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from requests.models import CultureRequest, RequestEvent
+from requests.workflow import Status
+from tests.factories import UserFactory
+from tests.requests.factories import CultureRequestFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def manager(db):
+    return UserFactory(roles=["manager"])
+
+
+def refs(response):
+    return {row["r"].reference for row in response.context["rows"]}
+
+
+def test_an_advisor_never_sees_another_districts_request_on_the_board(client, advisor, noord, oost):
+    mine = CultureRequestFactory(district=noord)
+    theirs = CultureRequestFactory(district=oost)
+    client.force_login(advisor)
+    response = client.get("/triage/")
+    assert refs(response) == {mine.reference}
+    assert theirs.reference not in response.content.decode()
+    # Not even by asking for the other district in the URL.
+    assert theirs.reference not in refs(client.get(f"/triage/?district={oost.pk}"))
+
+
+def test_an_advisor_never_sees_another_districts_request_detail(client, advisor, oost):
+    theirs = CultureRequestFactory(district=oost)
+    client.force_login(advisor)
+    assert client.get(f"/triage/{theirs.reference}/").status_code == 404
+    for action in ("toewijzen", "status", "bericht", "notitie"):
+        assert (
+            client.post(f"/triage/{theirs.reference}/{action}/", {"to": "in_conversation"}).status_code == 404
+        )
+    theirs.refresh_from_db()
+    assert theirs.owner is None and theirs.status == Status.NEW
+
+
+def test_a_manager_sees_all_districts_but_cannot_change_anything(client, manager, noord, oost):
+    a = CultureRequestFactory(district=noord)
+    b = CultureRequestFactory(district=oost)
+    client.force_login(manager)
+    assert refs(client.get("/triage/")) == {a.reference, b.reference}
+    detail = client.get(f"/triage/{a.reference}/")
+    assert detail.status_code == 200
+    assert "Wijzig status" not in detail.content.decode()
+    assert client.post(f"/triage/{a.reference}/toewijzen/").status_code == 403
+    assert client.post(f"/triage/{a.reference}/status/", {"to": "in_conversation"}).status_code == 403
+    assert client.post(f"/triage/{a.reference}/bericht/", {"body": "hoi"}).status_code == 403
+    a.refresh_from_db()
+    assert a.status == Status.NEW and a.owner is None
+
+
+@pytest.mark.parametrize("roles", [["icc"], ["maker"], []])
+def test_other_roles_have_no_board(client, roles):
+    client.force_login(UserFactory(roles=roles))
+    assert client.get("/triage/").status_code == 403
+
+
+def test_anonymous_visitors_are_sent_to_login(client):
+    assert client.get("/triage/")["Location"].startswith("/accounts/login/")
+
+
+def test_the_default_view_shows_what_needs_action_oldest_first(client, advisor, noord):
+    old = CultureRequestFactory(district=noord)
+    CultureRequest.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=3))
+    new = CultureRequestFactory(district=noord)
+    CultureRequestFactory(district=noord, status=Status.EVALUATED)
+    client.force_login(advisor)
+    rows = client.get("/triage/").context["rows"]
+    assert [row["r"].reference for row in rows] == [old.reference, new.reference]
+
+
+def test_filters_search_and_sort_work_and_live_in_the_url(client, advisor, noord):
+    a = CultureRequestFactory(
+        district=noord, question="Graffiti workshop voor jongeren", requester_kind="initiative"
+    )
+    b = CultureRequestFactory(district=noord, status=Status.MATCHING, requester_name="Henk de Groot")
+    c = CultureRequestFactory(district=noord, status=Status.EVALUATED)
+    client.force_login(advisor)
+    assert refs(client.get("/triage/?q=graffiti")) == {a.reference}
+    assert refs(client.get("/triage/?q=henk")) == {b.reference}
+    assert refs(client.get(f"/triage/?q={c.reference}&closed=true")) == {c.reference}
+    assert refs(client.get("/triage/?status=matching")) == {b.reference}
+    assert refs(client.get("/triage/?kind=initiative")) == {a.reference}
+    assert refs(client.get("/triage/?no_contact=true")) == {a.reference, b.reference}
+    assert refs(client.get("/triage/?closed=true")) == {a.reference, b.reference, c.reference}
+    response = client.get("/triage/?sort=nieuwste&status=new&status=matching")
+    assert [row["r"].reference for row in response.context["rows"]] == [b.reference, a.reference]
+    assert client.get("/triage/?sort=onzin&status=xyz").status_code == 200
+
+
+def test_overdue_requests_stand_out_and_can_be_filtered(client, advisor, noord):
+    late = CultureRequestFactory(district=noord)
+    CultureRequest.objects.filter(pk=late.pk).update(created_at=timezone.now() - timedelta(days=10))
+    fresh = CultureRequestFactory(district=noord)
+    client.force_login(advisor)
+    assert refs(client.get("/triage/?overdue=true")) == {late.reference}
+    page = client.get("/triage/").content.decode()
+    row = page.split(f'id="row-{late.reference}"')[1].split("</tr>")[0]
+    assert "te laat" in row
+    assert "te laat" not in page.split(f'id="row-{fresh.reference}"')[1].split("</tr>")[0]
+
+
+def test_the_owner_filter_shows_my_requests(client, advisor, noord):
+    mine = CultureRequestFactory(district=noord, owner=advisor)
+    CultureRequestFactory(district=noord)
+    client.force_login(advisor)
+    assert refs(client.get(f"/triage/?owner={advisor.pk}")) == {mine.reference}
+
+
+def test_assign_to_me_with_htmx_returns_the_row(client, advisor, noord):
+    request = CultureRequestFactory(district=noord)
+    client.force_login(advisor)
+    response = client.post(f"/triage/{request.reference}/toewijzen/", HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.strip().startswith(f'<tr id="row-{request.reference}"')
+    request.refresh_from_db()
+    assert request.owner == advisor
+    assert RequestEvent.objects.get(request=request).action == "requests.request.assigned"
+
+
+def test_change_status_with_a_note_with_htmx(client, advisor, noord):
+    request = CultureRequestFactory(district=noord)
+    client.force_login(advisor)
+    response = client.post(
+        f"/triage/{request.reference}/status/",
+        {"to": "in_conversation", "note": "Gebeld, we spreken af.", "message": "on"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    request.refresh_from_db()
+    assert request.status == Status.IN_CONVERSATION
+    assert request.messages.get().body == "Gebeld, we spreken af."
+
+
+def test_a_forbidden_status_change_shows_an_error_in_the_row(client, advisor, noord):
+    request = CultureRequestFactory(district=noord)
+    client.force_login(advisor)
+    response = client.post(
+        f"/triage/{request.reference}/status/", {"to": "declined", "note": ""}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 200
+    assert "reden" in response.content.decode()
+    response = client.post(f"/triage/{request.reference}/status/", {"to": "evaluated"})
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert request.status == Status.NEW
+
+
+def test_without_javascript_the_actions_redirect(client, advisor, noord):
+    request = CultureRequestFactory(district=noord)
+    client.force_login(advisor)
+    response = client.post(f"/triage/{request.reference}/toewijzen/", {"next": "board"})
+    assert response["Location"] == "/triage/"
+
+
+def test_the_detail_shows_question_contact_timeline_notes_and_messages(client, advisor, noord):
+    request = CultureRequestFactory(district=noord, requester_phone="06 12345678")
+    client.force_login(advisor)
+    client.post(f"/triage/{request.reference}/notitie/", {"body": "Intern: kent de buurtcoach."})
+    client.post(f"/triage/{request.reference}/bericht/", {"body": "Wanneer kan ik u bellen?"})
+    page = client.get(f"/triage/{request.reference}/").content.decode()
+    for text in (request.question, "06 12345678", "Intern: kent de buurtcoach.", "Wanneer kan ik u bellen?"):
+        assert text in page
+    assert "Tijdlijn" in page
+
+
+@pytest.mark.parametrize("body", ["", "x" * 6000])
+def test_bad_notes_and_messages_are_refused(client, advisor, noord, body):
+    request = CultureRequestFactory(district=noord)
+    client.force_login(advisor)
+    assert client.post(f"/triage/{request.reference}/notitie/", {"body": body}).status_code == 302
+    assert client.post(f"/triage/{request.reference}/bericht/", {"body": body}).status_code == 302
+    assert not request.notes.exists() and not request.messages.exists()
+
+
+@pytest.mark.parametrize("rows", [10, 100])
+def test_the_board_costs_a_fixed_number_of_queries(
+    client, advisor, noord, rows, django_assert_max_num_queries, settings
+):
+    CultureRequestFactory.create_batch(rows, district=noord, owner=advisor)
+    client.force_login(advisor)
+    with django_assert_max_num_queries(12):
+        response = client.get("/triage/?pagina=1")
+    assert len(response.context["rows"]) == min(rows, 25)

@@ -24,6 +24,7 @@ urlpatterns = [
     path("wijken/", include("districts.urls")),
     path("school/", include("schools.urls")),
     path("", include("requests.urls")),
+    path("", include("makers.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

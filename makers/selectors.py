@@ -193,3 +193,38 @@ from makers.candidates import (  # noqa: E402, F401
     maker_candidates,
     venue_candidates,
 )
+
+# --- Fair practice (staff only, never shown to the public) --------------------------------------
+
+
+def fair_practice_flags(maker: Maker) -> list[str]:
+    """Why a maker's rates fall below the Fair Practice minimum; empty when they do not."""
+    from django.conf import settings
+    from django.utils.translation import gettext as _
+
+    from makers.money import format_euros
+
+    minimum = settings.MAKERS_FAIR_HOURLY_RATE_CENTS
+    flags = []
+    if maker.rate_per_hour_cents is not None and maker.rate_per_hour_cents < minimum:
+        flags.append(
+            _("Uurtarief %(rate)s ligt onder het minimum van %(minimum)s.")
+            % {"rate": format_euros(maker.rate_per_hour_cents), "minimum": format_euros(minimum)}
+        )
+    day_part_minimum = minimum * settings.MAKERS_HOURS_PER_DAY_PART
+    if maker.rate_per_day_part_cents is not None and maker.rate_per_day_part_cents < day_part_minimum:
+        flags.append(
+            _("Dagdeeltarief %(rate)s ligt onder het minimum van %(minimum)s.")
+            % {"rate": format_euros(maker.rate_per_day_part_cents), "minimum": format_euros(day_part_minimum)}
+        )
+    return flags
+
+
+def makers_below_fair_rate() -> QuerySet[Maker]:
+    from django.conf import settings
+
+    minimum = settings.MAKERS_FAIR_HOURLY_RATE_CENTS
+    return Maker.objects.exclude(status=PublicationStatus.ARCHIVED).filter(
+        Q(rate_per_hour_cents__lt=minimum)
+        | Q(rate_per_day_part_cents__lt=minimum * settings.MAKERS_HOURS_PER_DAY_PART)
+    )

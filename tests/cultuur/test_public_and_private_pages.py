@@ -14,6 +14,11 @@ PUBLIC = {
     "/accounts/password/reset/",
     "/vraag/",
     "/vraag/bedankt/",
+    # The public culture directory (makers app).
+    "/makers/",
+    "/cursussen/",
+    "/locaties/",
+    "/co-creaties/",
 }
 # The OpenAPI description of the API is public: it holds routes and shapes, no data.
 PUBLIC_API = {"/api/schema/", "/api/docs/"}

@@ -1,0 +1,29 @@
+from django.urls import path
+
+from makers.views import bookings, directory, review, selfservice
+
+app_name = "makers"
+urlpatterns = [
+    path("makers/", directory.maker_list, name="maker_list"),
+    path("makers/mijn-profiel/", selfservice.my_profile, name="my_profile"),
+    path("makers/nieuw/", selfservice.maker_create, name="maker_create"),
+    path("makers/beoordelen/", review.review_queue, name="review_queue"),
+    path("makers/<slug:slug>/", directory.maker_detail, name="maker_detail"),
+    path("makers/<slug:slug>/bewerken/", selfservice.maker_edit, name="maker_edit"),
+    path("makers/<slug:slug>/indienen/", selfservice.maker_submit, name="maker_submit"),
+    path("makers/<slug:slug>/beoordeling/", review.maker_review, name="maker_review"),
+    path("makers/<slug:slug>/cursus-toevoegen/", selfservice.course_create, name="course_create"),
+    path("cursussen/", directory.course_list, name="course_list"),
+    path("cursussen/<slug:slug>/", directory.course_detail, name="course_detail"),
+    path("cursussen/<slug:slug>/bewerken/", selfservice.course_edit, name="course_edit"),
+    path("cursussen/<slug:slug>/indienen/", selfservice.course_submit, name="course_submit"),
+    path("cursussen/<slug:slug>/beoordeling/", review.course_review, name="course_review"),
+    path("locaties/", directory.venue_list, name="venue_list"),
+    path("locaties/<slug:slug>/", directory.venue_detail, name="venue_detail"),
+    path("locaties/<slug:slug>/boeken/", bookings.booking_request, name="booking_request"),
+    path("boekingen/<uuid:token>/", bookings.booking_status, name="booking_status"),
+    path("boekingen/<uuid:token>/bevestigen/", review.booking_confirm, name="booking_confirm"),
+    path("boekingen/<uuid:token>/afwijzen/", review.booking_decline, name="booking_decline"),
+    path("co-creaties/", directory.cocreation_list, name="cocreation_list"),
+    path("co-creaties/<slug:slug>/", directory.cocreation_detail, name="cocreation_detail"),
+]

@@ -135,6 +135,8 @@ class BudgetLineSerializer(serializers.ModelSerializer):
             "school",
             "school_year",
             "description",
+            "maker",
+            "co_creation",
             "planned_date",
             "hours",
             "hourly_rate_cents",

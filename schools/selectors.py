@@ -156,3 +156,9 @@ def budget_lines_for_page(user) -> QuerySet[BudgetLine]:
         .select_related(*budget_line_select_related())
         .order_by("planned_date", "pk")
     )
+
+
+def co_creation_school_count(co_creation) -> int:
+    from schools.models import CoCreationSchool
+
+    return CoCreationSchool.objects.filter(co_creation=co_creation).count()

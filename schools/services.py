@@ -16,6 +16,7 @@ from schools.models import (
     Ambition,
     BudgetLine,
     CmkPlan,
+    CoCreationSchool,
     CultureTypeRecord,
     Milestone,
     MonitoringEntry,
@@ -238,6 +239,14 @@ def _save_line(line: BudgetLine, fields: dict) -> BudgetLine:
         if name not in BUDGET_LINE_FIELDS and name not in {"maker", "co_creation"}:
             raise ValueError(f"unknown budget line field {name}")
         setattr(line, name, value)
+    # A maker line without a rate takes the maker's own hourly rate.
+    if (
+        line.maker_id
+        and line.hours is not None
+        and line.hourly_rate_cents is None
+        and line.fixed_amount_cents is None
+    ):
+        line.hourly_rate_cents = line.maker.rate_per_hour_cents
     line.full_clean()
     line.save()
     return line
@@ -261,3 +270,43 @@ def monitoring_entry_create(*, school: School, by, **fields) -> MonitoringEntry:
     entry.full_clean()
     entry.save()
     return entry
+
+
+# Co-creations ------------------------------------------------------------------------------------
+def _may_link(by, school: School) -> bool:
+    return is_account_holder(by, school) or by.is_superuser
+
+
+@transaction.atomic
+def co_creation_school_add(*, co_creation, school: School, by) -> CoCreationSchool:
+    _require(_may_link(by, school))
+    if co_creation.status == co_creation.Status.ARCHIVED:
+        raise SchoolsError(_("Een gearchiveerde co-creatie krijgt geen nieuwe scholen."))
+    link, _created = CoCreationSchool.objects.get_or_create(
+        co_creation=co_creation, school=school, defaults={"added_by": by}
+    )
+    return link
+
+
+@transaction.atomic
+def co_creation_school_remove(*, co_creation, school: School, by) -> None:
+    _require(_may_link(by, school))
+    co_creation = type(co_creation).objects.select_for_update().get(pk=co_creation.pk)
+    links = CoCreationSchool.objects.select_for_update().filter(co_creation=co_creation)
+    if co_creation.status in co_creation.PUBLIC_STATUSES and links.count() <= co_creation.MIN_SCHOOLS:
+        raise SchoolsError(_("Een lopende co-creatie houdt minstens twee scholen."))
+    links.filter(school=school).delete()
+
+
+@transaction.atomic
+def co_creation_activate(*, co_creation, by):
+    """Start a co-creation: this app checks the two schools, makers checks the two makers."""
+    from makers.services import DirectoryError, cocreation_activate
+
+    schools = CoCreationSchool.objects.select_for_update().filter(co_creation=co_creation).count()
+    if schools < co_creation.MIN_SCHOOLS:
+        raise SchoolsError(_("Een co-creatie heeft minstens twee scholen."))
+    try:
+        return cocreation_activate(cocreation=co_creation, by=by, school_count=schools)
+    except DirectoryError as error:
+        raise SchoolsError(str(error)) from error

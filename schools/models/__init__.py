@@ -1,4 +1,5 @@
 from schools.models.budget import AmountPerGroup, BudgetLine
+from schools.models.cocreations import CoCreationSchool
 from schools.models.monitoring import MonitoringEntry
 from schools.models.plans import Ambition, CmkPlan, Milestone, PlanEvent
 from schools.models.schools import CultureTypeRecord, IccMembership, School, SchoolBoard
@@ -8,6 +9,7 @@ __all__ = [
     "Ambition",
     "BudgetLine",
     "CmkPlan",
+    "CoCreationSchool",
     "CultureTypeRecord",
     "IccMembership",
     "Milestone",

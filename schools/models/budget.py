@@ -45,6 +45,22 @@ class BudgetLine(models.Model):
     )
     school_year = models.PositiveSmallIntegerField(_("schooljaar"), validators=SCHOOL_YEAR_VALIDATORS)
     description = models.CharField(_("omschrijving"), max_length=200)
+    maker = models.ForeignKey(
+        "makers.Maker",
+        verbose_name=_("cultuurmaker"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="school_budget_lines",
+    )
+    co_creation = models.ForeignKey(
+        "makers.CoCreation",
+        verbose_name=_("co-creatie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="school_budget_lines",
+    )
     planned_date = models.DateField(_("geplande datum"))
     hours = models.DecimalField(
         _("uren"),

@@ -1,8 +1,10 @@
 """Free-text search: PostgreSQL full-text search ('dutch', ranked, GIN-indexed) or icontains on SQLite."""
 
+import re
+
 from django.conf import settings
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 # A search box is not an essay: longer input is cut, never an error.
 MAX_QUERY_LENGTH = 200
@@ -31,14 +33,16 @@ def search(queryset: QuerySet, raw: str | None) -> QuerySet:
         return queryset
     fields = SEARCH_FIELDS[queryset.model._meta.model_name]
     if use_full_text():
-        from django.contrib.postgres.search import SearchQuery, SearchRank
+        tsquery = dutch_tsquery(query)
+        if tsquery:
+            from django.contrib.postgres.search import SearchQuery, SearchRank
 
-        search_query = SearchQuery(query, config="dutch", search_type="websearch")
-        return (
-            queryset.filter(search_vector=search_query)
-            .annotate(search_rank=SearchRank("search_vector", search_query))
-            .order_by("-search_rank", *queryset.model._meta.ordering)
-        )
+            search_query = SearchQuery(tsquery, config="simple", search_type="raw")
+            return (
+                queryset.filter(search_vector=search_query)
+                .annotate(search_rank=SearchRank(F("search_vector"), search_query))
+                .order_by("-search_rank", *queryset.model._meta.ordering)
+            )
     words = [word.strip("\"'") for word in query.split()]
     condition = Q()
     for word in filter(None, words[:10]):
@@ -47,6 +51,36 @@ def search(queryset: QuerySet, raw: str | None) -> QuerySet:
             any_field |= Q(**{f"{field}__icontains": word})
         condition &= any_field
     return queryset.filter(condition)
+
+
+_LEXEME = re.compile(r"'((?:[^']|'')+)'")
+
+
+def dutch_tsquery(query: str) -> str:
+    """The search as a tsquery in which every stem also matches its own stem.
+
+    Dutch Snowball is not idempotent: "dansen" stems to 'dans' but the text "dans" to 'dan', so
+    a plain query would miss the base form. Stemming each query lexeme once more and OR-ing both
+    makes "dansen" find "dans". Quotes, minus signs and "or" keep their websearch meaning.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT websearch_to_tsquery('dutch', %s)::text", [query])
+        text = cursor.fetchone()[0]
+        lexemes = sorted({match.replace("''", "'") for match in _LEXEME.findall(text)})
+        if not lexemes:
+            return ""
+        cursor.execute("SELECT t, (ts_lexize('dutch_stem', t))[1] FROM unnest(%s::text[]) AS t", [lexemes])
+        restemmed = {lexeme: stem for lexeme, stem in cursor.fetchall() if stem and stem != lexeme}
+
+    def expand(match):
+        lexeme = match.group(1).replace("''", "'")
+        stem = restemmed.get(lexeme)
+        quoted = match.group(0)
+        if not stem:
+            return quoted
+        return "(" + quoted + " | '" + stem.replace("'", "''") + "')"
+
+    return _LEXEME.sub(expand, text)
 
 
 def refresh_search_vector(model, pks) -> None:

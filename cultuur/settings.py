@@ -194,6 +194,14 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
+# Cache: rate limits (sign-in, public form) must be shared by all web processes in production.
+CACHE_URL = env_str("CACHE_URL")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cultuur"}
+}
+
 # E-mail: the console by default; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST")
 EMAIL_BACKEND = env_str(
@@ -310,6 +318,8 @@ REQUESTS_FORM_MIN_SECONDS = env_int("REQUESTS_FORM_MIN_SECONDS", 4)
 # with several web processes configures a shared cache (Redis) so the limit holds across them.
 REQUESTS_FORM_RATE_LIMIT = env_int("REQUESTS_FORM_RATE_LIMIT", 5)
 REQUESTS_FORM_RATE_WINDOW = env_int("REQUESTS_FORM_RATE_WINDOW", 60 * 60)
+# One name for the request status choices in the OpenAPI schema (the model and the status action share them).
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})["RequestStatusEnum"] = "requests.workflow.Status"
 CELERY_BEAT_SCHEDULE.update(
     {
         "requests-reminders": {"task": "requests.tasks.run_reminders", "schedule": 15 * 60},
@@ -331,21 +341,3 @@ MAKERS_PHOTO_MAX_BYTES = env_int("MAKERS_PHOTO_MAX_BYTES", 3 * 1024 * 1024)
 MAKERS_PAGE_SIZE = env_int("MAKERS_PAGE_SIZE", 24)
 # The centre's own name, shown as the provider of the courses it gives itself.
 MAKERS_CENTRE_NAME = env_str("MAKERS_CENTRE_NAME", "Cultuurcentrum")
-
-# Culture requests (issue 3).
-REQUESTS_FIRST_CONTACT_WORKING_DAYS = env_int("REQUESTS_FIRST_CONTACT_WORKING_DAYS", 3)
-REQUESTS_NUDGE_IDLE_DAYS = env_int("REQUESTS_NUDGE_IDLE_DAYS", 30)
-REQUESTS_EVALUATION_AFTER_DAYS = env_int("REQUESTS_EVALUATION_AFTER_DAYS", 14)
-REQUESTS_FORM_MIN_SECONDS = env_int("REQUESTS_FORM_MIN_SECONDS", 4)
-# Per client address, counted in the default cache. LocMemCache counts per process: a deployment
-# with several web processes configures a shared cache (Redis) so the limit holds across them.
-REQUESTS_FORM_RATE_LIMIT = env_int("REQUESTS_FORM_RATE_LIMIT", 5)
-REQUESTS_FORM_RATE_WINDOW = env_int("REQUESTS_FORM_RATE_WINDOW", 60 * 60)
-# One name for the request status choices in the OpenAPI schema (the model and the status action share them).
-SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})["RequestStatusEnum"] = "requests.workflow.Status"
-CELERY_BEAT_SCHEDULE.update(
-    {
-        "requests-reminders": {"task": "requests.tasks.run_reminders", "schedule": 15 * 60},
-        "requests-resend-notifications": {"task": "requests.tasks.resend_notifications", "schedule": 30 * 60},
-    }
-)

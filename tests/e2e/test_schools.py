@@ -1,0 +1,64 @@
+"""An ICC plans an activity that overspends the development budget, sees the co-funding and
+submits the CMK plan; the school's account holder agrees it."""
+
+from datetime import timedelta
+
+import pytest
+
+from schools.models import CmkPlan
+from schools.models.choices import PlanStatus
+from schools.school_year import SchoolYear
+from tests.factories import PASSWORD
+from tests.schools.factories import (
+    AmbitionFactory,
+    AmountPerGroupFactory,
+    CmkPlanFactory,
+    SchoolFactory,
+    account_holder_of,
+    icc_of,
+)
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_an_icc_overspends_sees_the_co_funding_and_submits_and_the_advisor_agrees(
+    page, login, axe_violations
+):
+    year = SchoolYear.current()
+    AmountPerGroupFactory(school_year=year.start_year, amount_cents=25_000)
+    school = SchoolFactory(name="De Regenboog", class_groups=10)  # budget: 10 x EUR 250 = EUR 2.500
+    icc = icc_of(school, email="icc.regenboog@example.org")
+    advisor = account_holder_of(school, email="adviseur.regenboog@example.org")
+    plan = CmkPlanFactory(school=school, school_year=year.start_year)
+    AmbitionFactory(plan=plan)
+
+    login(icc.email, PASSWORD)
+    assert page.get_by_role("heading", level=1).inner_text() == "De Regenboog"
+    page.get_by_role("link", name=f"Plan {year} openen").click()
+    assert page.get_by_test_id("plan-status").inner_text() == "concept"
+    assert axe_violations(page) == []
+
+    page.get_by_role("link", name="Naar de begroting").click()
+    page.get_by_label("Omschrijving").fill("Teamtraining en co-teaching beeldend")
+    page.get_by_label("Geplande datum").fill((year.start + timedelta(days=60)).isoformat())
+    page.get_by_label("Of: vast bedrag (euro)").fill("3000")
+    page.get_by_role("button", name="Regel toevoegen").click()
+    co_funding = page.get_by_test_id("co-funding")
+    assert "€ 500,00 zelf bijdragen" in co_funding.inner_text()
+    assert page.get_by_test_id("remaining").inner_text() == "€ 0,00"
+    assert axe_violations(page) == []
+
+    page.get_by_role("link", name="Naar het plan").click()
+    page.get_by_role("button", name="Plan indienen").click()
+    assert page.get_by_test_id("plan-status").inner_text() == "ingediend"
+    assert page.get_by_role("button", name="Visie opslaan").count() == 0
+
+    page.context.clear_cookies()
+    login(advisor.email, PASSWORD)
+    page.goto(f"/school/{school.pk}/{year}/plan/")
+    page.get_by_role("button", name="Akkoord geven").click()
+    assert page.get_by_test_id("plan-status").inner_text() == "akkoord"
+    assert axe_violations(page) == []
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.AGREED and plan.agreed_by == advisor
+    assert CmkPlan.objects.get(pk=plan.pk).events.filter(action="schools.plan.agreed", by=advisor).exists()

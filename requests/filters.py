@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from districts.models import District
 from districts.selectors import districts_visible_to
-from requests.forms import discipline_queryset
+from makers.models import Discipline
 from requests.models import CultureRequest, RequesterKind
 from requests.selectors import advisors_for, overdue_q
 from requests.workflow import OPEN_STATUSES, Status
@@ -23,6 +23,9 @@ class RequestFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
     status = django_filters.MultipleChoiceFilter(label=_("Status"), choices=Status.choices)
     district = django_filters.ModelChoiceFilter(label=_("Wijk"), queryset=District.objects.none())
+    discipline = django_filters.ModelChoiceFilter(
+        label=_("Soort cultuur"), field_name="disciplines", queryset=Discipline.objects.all()
+    )
     kind = django_filters.ChoiceFilter(
         label=_("Wie vraagt"), field_name="requester_kind", choices=RequesterKind.choices
     )
@@ -51,13 +54,6 @@ class RequestFilter(django_filters.FilterSet):
         user = user or getattr(self.request, "user", None)
         self.filters["district"].queryset = districts_visible_to(user)
         self.filters["owner"].queryset = advisors_for(user)
-        disciplines = discipline_queryset()
-        if disciplines is not None and hasattr(CultureRequest, "disciplines"):
-            self.filters["discipline"] = django_filters.ModelChoiceFilter(
-                label=_("Soort cultuur"), field_name="disciplines", queryset=disciplines
-            )
-            self.filters["discipline"].parent = self
-        self._user = user
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)

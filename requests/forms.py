@@ -6,19 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from districts.models import District
 from districts.selectors import normalise_postcode
+from makers.models import Discipline
 from requests.models import AgeGroup, Barrier, ContactLanguage, FundingApplication, MatchKind, RequesterKind
 from requests.workflow import Status
 
 QUESTION_MAX = 5000
 _PHONE = re.compile(r"^\+?[0-9 ()\-]{8,20}$")
-
-
-def discipline_queryset():
-    try:
-        from makers.models import Discipline
-    except ImportError:  # the makers app is not there yet
-        return None
-    return Discipline.objects.all()
 
 
 class RequestForm(forms.Form):
@@ -55,6 +48,12 @@ class RequestForm(forms.Form):
         max_length=QUESTION_MAX,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Schrijf in uw eigen woorden wat u zoekt of wilt doen."),
+    )
+    disciplines = forms.ModelMultipleChoiceField(
+        label=_("Welke soort cultuur? (mag leeg blijven)"),
+        queryset=Discipline.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     age_group = forms.ChoiceField(
         label=_("Voor wie is het?"),
@@ -98,15 +97,6 @@ class RequestForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        disciplines = discipline_queryset()
-        if disciplines is not None:
-            self.fields["disciplines"] = forms.ModelMultipleChoiceField(
-                label=_("Welke soort cultuur?"),
-                queryset=disciplines,
-                widget=forms.CheckboxSelectMultiple,
-                required=False,
-            )
-            self.order_fields([*list(self.fields)[:9], "disciplines"])
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
     def clean_requester_name(self):
@@ -238,7 +228,7 @@ class MatchForm(forms.Form):
         label=_("Met wie of wat (naam)"),
         max_length=200,
         required=False,
-        help_text=_("Bijvoorbeeld de maker, de cursus of de plek."),
+        help_text=_("Voor wat niet in de gids staat: een partner, een oplossing op maat."),
     )
     description = forms.CharField(
         label=_("Toelichting"),
@@ -246,10 +236,28 @@ class MatchForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    # Set by the "koppel" buttons next to each proposal; only published records can be chosen.
+    maker = forms.ModelChoiceField(queryset=None, required=False, widget=forms.HiddenInput)
+    course = forms.ModelChoiceField(queryset=None, required=False, widget=forms.HiddenInput)
+    venue = forms.ModelChoiceField(label=_("Locatie of maakplek (optioneel)"), queryset=None, required=False)
+    co_creation = forms.ModelChoiceField(
+        label=_("Bestaande co-creatie (optioneel)"), queryset=None, required=False
+    )
 
     def __init__(self, *args, request=None, **kwargs):
+        from makers.selectors import (
+            published_cocreations,
+            published_courses,
+            published_makers,
+            published_venues,
+        )
+
         super().__init__(*args, **kwargs)
         self.culture_request = request
+        self.fields["maker"].queryset = published_makers()
+        self.fields["course"].queryset = published_courses()
+        self.fields["venue"].queryset = published_venues()
+        self.fields["co_creation"].queryset = published_cocreations()
 
     def service_fields(self) -> dict:
         data = self.cleaned_data
@@ -257,6 +265,10 @@ class MatchForm(forms.Form):
             "kind": data["kind"],
             "description": data["description"],
             "target_name": data["target_name"].strip(),
+            "maker": data.get("maker"),
+            "course": data.get("course"),
+            "venue": data.get("venue"),
+            "co_creation": data.get("co_creation"),
         }
 
 

@@ -88,6 +88,9 @@ class CultureRequest(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
 
     question = models.TextField(_("vraag"))
+    disciplines = models.ManyToManyField(
+        "makers.Discipline", verbose_name=_("soort cultuur"), related_name="culture_requests", blank=True
+    )
     age_group = models.CharField(_("voor wie"), max_length=20, choices=AgeGroup.choices, blank=True)
     group_size = models.PositiveIntegerField(_("groepsgrootte"), null=True, blank=True)
     timing = models.CharField(_("wanneer"), max_length=200, blank=True)
@@ -192,6 +195,38 @@ class MatchKind(models.TextChoices):
 class Match(models.Model):
     request = models.ForeignKey(CultureRequest, on_delete=models.CASCADE, related_name="matches")
     kind = models.CharField(_("soort koppeling"), max_length=20, choices=MatchKind.choices)
+    maker = models.ForeignKey(
+        "makers.Maker",
+        verbose_name=_("maker"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    course = models.ForeignKey(
+        "makers.Course",
+        verbose_name=_("cursus"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    co_creation = models.ForeignKey(
+        "makers.CoCreation",
+        verbose_name=_("co-creatie"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    venue = models.ForeignKey(
+        "makers.Venue",
+        verbose_name=_("locatie"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     # Free text for what the directory does not hold (a custom solution, a partner elsewhere).
     target_name = models.CharField(_("met wie of wat"), max_length=200, blank=True)
     description = models.TextField(_("toelichting"), blank=True)

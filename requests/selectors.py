@@ -14,6 +14,7 @@ from requests.models import (
     CultureRequest,
     FundingApplication,
     InternalNote,
+    Match,
     Message,
     RequestEvent,
 )
@@ -58,10 +59,7 @@ def overdue_q(now=None) -> Q:
 
 def board_requests(user) -> QuerySet[CultureRequest]:
     """The board's rows with what a row shows, in a fixed number of queries whatever the page size."""
-    qs = visible_requests(user).select_related("district", "owner")
-    if hasattr(CultureRequest, "disciplines"):
-        qs = qs.prefetch_related("disciplines")
-    return qs
+    return visible_requests(user).select_related("district", "owner").prefetch_related("disciplines")
 
 
 def request_detail(user, reference: str) -> QuerySet[CultureRequest]:
@@ -74,7 +72,10 @@ def request_detail(user, reference: str) -> QuerySet[CultureRequest]:
             Prefetch("events", queryset=events),
             Prefetch("messages", queryset=Message.objects.select_related("author")),
             Prefetch("notes", queryset=InternalNote.objects.select_related("author")),
-            "matches",
+            "disciplines",
+            Prefetch(
+                "matches", queryset=Match.objects.select_related("maker", "course", "co_creation", "venue")
+            ),
             "funding_applications",
         )
     )

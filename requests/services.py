@@ -82,7 +82,7 @@ def _create(*, idempotency_key, disciplines, postcode="", chosen_district=None, 
         status_changed_at=now,
         **fields,
     )
-    if disciplines and hasattr(request, "disciplines"):
+    if disciplines:
         request.disciplines.set(disciplines)
     RequestEvent.objects.create(
         request=request,

@@ -189,6 +189,6 @@ def test_the_board_costs_a_fixed_number_of_queries(
 ):
     CultureRequestFactory.create_batch(rows, district=noord, owner=advisor)
     client.force_login(advisor)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         response = client.get("/triage/?pagina=1")
     assert len(response.context["rows"]) == min(rows, 25)

@@ -17,3 +17,10 @@ router.register("school-plans", schools_api.CmkPlanViewSet, basename="school-pla
 router.register("school-budget-lines", schools_api.BudgetLineViewSet, basename="school-budget-line")
 router.register("school-monitoring", schools_api.MonitoringEntryViewSet, basename="school-monitoring")
 router.register("requests", CultureRequestViewSet, basename="culturerequest")
+
+from makers import api as makers_api  # noqa: E402
+
+router.register("makers", makers_api.MakerViewSet, basename="maker")
+router.register("courses", makers_api.CourseViewSet, basename="course")
+router.register("venues", makers_api.VenueViewSet, basename="venue")
+router.register("cocreations", makers_api.CoCreationViewSet, basename="cocreation")

@@ -18,7 +18,7 @@ class FacetedFilterSet(django_filters.FilterSet):
     # name -> (queryset of options, the field to count on, the option attribute in the URL)
     facet_fields: dict = {}
 
-    def filter_search(self, queryset, name, value):
+    def filter_search(self, queryset, name, value: str):
         return search(queryset, value)
 
     def queryset_without(self, skip: str):
@@ -118,7 +118,7 @@ class MakerFilter(FacetedFilterSet):
         model = Maker
         fields = []
 
-    def filter_district(self, queryset, name, value):
+    def filter_district(self, queryset, name, value: str):
         return queryset.filter(Q(districts=value) | Q(whole_municipality=True)).distinct()
 
     def facet_counts(self, name):
@@ -172,14 +172,14 @@ class CourseFilter(FacetedFilterSet):
         model = Course
         fields = []
 
-    def filter_age(self, queryset, name, value):
+    def filter_age(self, queryset, name, value: int):
         return queryset.filter(age_min__lte=value, age_max__gte=value)
 
-    def filter_max_price(self, queryset, name, value):
+    def filter_max_price(self, queryset, name, value: float):
         cents = int(value * 100)
         return queryset.filter(Q(price_cents__lte=cents) | Q(reduced_price_cents__lte=cents))
 
-    def filter_places(self, queryset, name, value):
+    def filter_places(self, queryset, name, value: bool):
         return queryset.filter(places_left__gt=0) if value else queryset
 
 
@@ -210,7 +210,7 @@ class VenueFilter(FacetedFilterSet):
         model = Venue
         fields = []
 
-    def filter_flag(self, queryset, name, value):
+    def filter_flag(self, queryset, name, value: bool):
         return queryset.filter(**{name: True}) if value else queryset
 
 

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,20 +11,7 @@ from cultuur.roles import Role, has_role
 from makers import selectors, services
 from makers.forms import CourseForm, MakerForm
 from makers.models import Course, Maker
-
-# Path segments that are pages, never a record's slug.
-RESERVED_SLUGS = {"nieuw", "beoordelen", "mijn-profiel"}
-
-
-def unique_slug(model, text: str, *, instance=None) -> str:
-    base = slugify(text)[:150] or "item"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-1"
-    slug, n = base, 2
-    others = model.objects.exclude(pk=instance.pk) if instance and instance.pk else model.objects.all()
-    while others.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+from makers.slugs import unique_slug
 
 
 def _require_maker_or_editor(user):

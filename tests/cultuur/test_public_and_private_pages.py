@@ -22,6 +22,12 @@ PUBLIC = {
 }
 # The OpenAPI description of the API is public: it holds routes and shapes, no data.
 PUBLIC_API = {"/api/schema/", "/api/docs/"}
+# The published culture directory is public through the API too (makers app).
+PUBLIC_API |= {
+    f"/api/{name}/{suffix}"
+    for name in ("makers", "courses", "venues", "cocreations")
+    for suffix in ("", "facets/")
+}
 
 
 def _concrete_paths(resolver=None, prefix=""):

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from cultuur.models import AuditLog, User, WorkerHeartbeat
+from cultuur.models import AuditLog, FailedTask, User, WorkerHeartbeat
 
 
 @admin.register(User)
@@ -42,4 +42,15 @@ class AuditLogAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(FailedTask)
+class FailedTaskAdmin(admin.ModelAdmin):
+    list_display = ["failed_at", "task_name", "exception", "resolved"]
+    list_filter = ["resolved", "task_name"]
+    readonly_fields = ["task_name", "task_id", "args", "exception", "traceback", "failed_at"]
+    list_editable = ["resolved"]
+
+    def has_add_permission(self, request):
         return False

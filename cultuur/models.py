@@ -100,3 +100,23 @@ class AuditLog(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The audit log is append-only.")
+
+
+class FailedTask(models.Model):
+    """A Celery task that failed for good (after its retries), kept for admins to see and act on."""
+
+    task_name = models.CharField(max_length=200, db_index=True)
+    task_id = models.CharField(max_length=64, unique=True)
+    args = models.TextField(blank=True)
+    exception = models.TextField()
+    traceback = models.TextField(blank=True)
+    failed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    resolved = models.BooleanField(_("afgehandeld"), default=False)
+
+    class Meta:
+        verbose_name = _("mislukte taak")
+        verbose_name_plural = _("mislukte taken")
+        ordering = ["-failed_at"]
+
+    def __str__(self):
+        return f"{self.task_name} ({self.task_id})"

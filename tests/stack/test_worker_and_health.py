@@ -30,3 +30,12 @@ def test_healthz_reports_a_stopped_redis_as_503(client, own_redis, settings):
     assert down.status_code == 503
     assert down.json()["broker"]["ok"] is False
     assert down.json()["database"]["ok"] is True
+
+
+def test_a_task_that_fails_in_a_real_worker_is_listed_for_admins(celery_worker):
+    from cultuur.models import FailedTask
+    from cultuur.tasks import always_fails
+
+    reason = f"ci-failure-{uuid.uuid4().hex[:8]}"
+    always_fails.apply_async(args=[reason], queue=celery_worker.queue)
+    assert wait_for(lambda: FailedTask.objects.filter(exception__contains=reason).exists(), timeout=60)

@@ -181,6 +181,7 @@ def seed(ctx) -> None:
     _plans(schools, current, rng, icc_school, icc)
     _budget_lines(schools, current, rng, icc_school)
     _monitoring(schools, current, rng)
+    _makers_links(schools, current, rng)
 
 
 def _culture_types(schools, current, rng) -> None:
@@ -191,7 +192,10 @@ def _culture_types(schools, current, rng) -> None:
         level = 0 if rng.random() < 0.3 else (2 if rng.random() < 0.1 else 1)
         for year in range(current.start_year - 4, current.start_year + 1):
             # The plan's goal in the data: some consuming schools take a step each year.
-            if year > current.start_year - 4 and level < 2 and rng.random() < 0.2:
+            # Consuming schools step up more often; a school that truly integrates stays rare (the seed).
+            if year > current.start_year - 4 and rng.random() < (
+                0.18 if level == 0 else 0.03 if level == 1 else 0
+            ):
                 level += 1
             if (school.pk, year) not in existing:
                 records.append(CultureTypeRecord(school=school, school_year=year, culture_type=order[level]))
@@ -352,3 +356,33 @@ def _monitoring(schools, current, rng) -> None:
                 )
             )
     MonitoringEntry.objects.bulk_create(entries)
+
+
+def _makers_links(schools, current, rng) -> None:
+    """Put makers on the hourly lines and schools in co-creations, when the makers demo is loaded.
+
+    Runs after the makers data whichever order the modules load in: a second run fills what a first
+    run could not (it only touches lines without a maker and co-creations without schools)."""
+    from makers.models import CoCreation, Maker
+    from schools.models import CoCreationSchool
+
+    makers = list(
+        Maker.objects.filter(status=Maker.Status.PUBLISHED, rate_per_hour_cents__isnull=False).order_by("pk")[
+            :40
+        ]
+    )
+    if makers:
+        lines = list(
+            BudgetLine.objects.filter(school__in=schools, hours__isnull=False, maker__isnull=True).order_by(
+                "pk"
+            )
+        )
+        for line in lines:
+            line.maker = rng.choice(makers)
+        BudgetLine.objects.bulk_update(lines, ["maker"])
+    linked = set(CoCreationSchool.objects.values_list("co_creation_id", flat=True).distinct())
+    for co_creation in CoCreation.objects.exclude(pk__in=linked).order_by("pk"):
+        CoCreationSchool.objects.bulk_create(
+            CoCreationSchool(co_creation=co_creation, school=school)
+            for school in rng.sample(schools, rng.randint(2, 4))
+        )

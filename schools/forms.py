@@ -157,3 +157,15 @@ class CultureTypeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["school_year"].choices = school_year_choices()
         self.initial.setdefault("school_year", SchoolYear.current().start_year)
+
+
+class CoCreationLinkForm(forms.Form):
+    co_creation = forms.ModelChoiceField(label=_("Co-creatie"), queryset=None)
+
+    def __init__(self, *args, school, **kwargs):
+        super().__init__(*args, **kwargs)
+        from makers.models import CoCreation
+
+        self.fields["co_creation"].queryset = CoCreation.objects.exclude(
+            status=CoCreation.Status.ARCHIVED
+        ).order_by("title")

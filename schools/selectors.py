@@ -162,3 +162,13 @@ def co_creation_school_count(co_creation) -> int:
     from schools.models import CoCreationSchool
 
     return CoCreationSchool.objects.filter(co_creation=co_creation).count()
+
+
+def co_creation_links(school: School):
+    from schools.models import CoCreationSchool
+
+    return (
+        CoCreationSchool.objects.filter(school=school)
+        .select_related("co_creation")
+        .order_by("co_creation__title")
+    )

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/", pages.school_detail, name="detail"),
     path("<int:pk>/cultuurtype/", pages.culture_type_set, name="culture_type"),
     path("<int:pk>/monitoring/", pages.monitoring, name="monitoring"),
+    path("<int:pk>/co-creaties/", pages.co_creation_link, name="co_creation_link"),
     path("<int:pk>/<schoolyear:year>/plan/", plans.plan_detail, name="plan"),
     path("<int:pk>/<schoolyear:year>/plan/starten/", plans.plan_start, name="plan_start"),
     path("<int:pk>/<schoolyear:year>/plan/visie/", plans.plan_vision, name="plan_vision"),

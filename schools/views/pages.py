@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from cultuur.roles import Role, has_role
 from schools import budget, selectors, services
-from schools.forms import CultureTypeForm, MonitoringEntryForm
+from schools.forms import CoCreationLinkForm, CultureTypeForm, MonitoringEntryForm
 from schools.school_year import SchoolYear
 from schools.views.common import run_service, school_or_404, school_roles_required
 
@@ -54,7 +54,13 @@ def school_list(request):
     return render(
         request,
         "schools/school_list.html",
-        {"rows": rows, "year": year, "previous": year.previous(), "next": year.next()},
+        {
+            "rows": rows,
+            "year": year,
+            "previous": year.previous(),
+            "next": year.next(),
+            "to_review": list(selectors.plans_to_review(request.user)),
+        },
     )
 
 
@@ -76,6 +82,7 @@ def school_detail(request, pk):
     )
     monitoring = list(selectors.visible_monitoring(request.user).filter(school=school)[:20])
     is_account_holder = selectors.is_account_holder(request.user, school)
+    co_creations = list(selectors.co_creation_links(school))
     return render(
         request,
         "schools/school_detail.html",
@@ -91,6 +98,8 @@ def school_detail(request, pk):
             "is_icc": selectors.is_icc_of(request.user, school),
             "is_account_holder": is_account_holder,
             "culture_type_form": CultureTypeForm() if is_account_holder else None,
+            "co_creations": co_creations,
+            "co_creation_form": CoCreationLinkForm(school=school) if is_account_holder else None,
         },
     )
 
@@ -143,3 +152,26 @@ def monitoring(request, pk):
         "schools/monitoring.html",
         {"school": school, "entries": entries, "form": form, "is_account_holder": is_account_holder},
     )
+
+
+@require_POST
+@school_roles_required
+def co_creation_link(request, pk):
+    school = school_or_404(request, pk)
+    if not selectors.is_account_holder(request.user, school):
+        raise PermissionDenied
+    form = CoCreationLinkForm(request.POST, school=school)
+    if not form.is_valid():
+        messages.error(request, _("Kies een co-creatie."))
+        return redirect("schools:detail", pk=school.pk)
+    co_creation = form.cleaned_data["co_creation"]
+    try:
+        if request.POST.get("remove"):
+            services.co_creation_school_remove(co_creation=co_creation, school=school, by=request.user)
+            messages.success(request, _("De school doet niet meer mee aan deze co-creatie."))
+        else:
+            services.co_creation_school_add(co_creation=co_creation, school=school, by=request.user)
+            messages.success(request, _("De school doet mee aan de co-creatie."))
+    except services.SchoolsError as error:
+        messages.error(request, str(error))
+    return redirect("schools:detail", pk=school.pk)

@@ -99,3 +99,26 @@ def test_the_partnership_share_counts_schools_with_a_maker(client, school, year)
     manager = UserFactory(roles=["manager"])
     table = reports.partnership_share(manager, year)
     assert table["rows"] == [[4, 1, 25, 80]]
+
+
+def test_the_account_holder_links_the_school_on_its_page_and_others_cannot(client, advisor, icc, school):
+    co_creation = CoCreationFactory(title="Zaans Gemaakt")
+    url = reverse("schools:co_creation_link", kwargs={"pk": school.pk})
+    client.force_login(icc)
+    assert client.post(url, {"co_creation": co_creation.pk}).status_code == 403
+    client.force_login(advisor)
+    client.post(url, {"co_creation": co_creation.pk})
+    assert "Zaans Gemaakt" in client.get(reverse("schools:detail", kwargs={"pk": school.pk})).content.decode()
+    client.post(url, {"co_creation": co_creation.pk, "remove": "1"})
+    assert not CoCreationSchool.objects.exists()
+    response = client.post(url, {"co_creation": 999999}, follow=True)
+    assert "Kies een co-creatie" in response.content.decode()
+
+
+def test_the_advisor_sees_the_plans_waiting_for_their_review(client, advisor, school, year):
+    from tests.schools.factories import CmkPlanFactory
+
+    CmkPlanFactory(school=school, status="submitted")
+    client.force_login(advisor)
+    page = client.get(reverse("schools:list")).content.decode()
+    assert "Plannen om te beoordelen" in page and f"/school/{school.pk}/{year}/plan/" in page

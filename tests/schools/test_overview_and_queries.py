@@ -108,14 +108,14 @@ def test_pages_cost_a_fixed_number_of_queries(client, manager, year, n, django_a
     with django_assert_max_num_queries(18):
         assert client.get(reverse("schools:overview"), {"jaar": str(year)}).status_code == 200
     client.force_login(advisor)
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         assert client.get(reverse("schools:list"), {"jaar": str(year)}).status_code == 200
     for url in [
         reverse("schools:detail", kwargs={"pk": school.pk}) + f"?jaar={year}",
         reverse("schools:plan", kwargs={"pk": school.pk, "year": year}),
         reverse("schools:monitoring", kwargs={"pk": school.pk}),
     ]:
-        with django_assert_max_num_queries(18):
+        with django_assert_max_num_queries(20):
             assert client.get(url).status_code == 200
 
 

@@ -19,6 +19,7 @@ class EuroField(forms.DecimalField):
         kwargs.setdefault("max_digits", 9)
         kwargs.setdefault("decimal_places", 2)
         kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("localize", True)  # "62,50" as Dutch people type it
         super().__init__(**kwargs)
 
 
@@ -32,6 +33,14 @@ class CentsFormMixin:
             cents = getattr(self.instance, f"{name}_cents", None)
             if cents is not None and name not in self.initial:
                 self.initial[name] = cents_to_euros(cents)
+
+    def _update_errors(self, errors):
+        # Model validation names `<name>_cents`; show the message at the euro field.
+        if hasattr(errors, "error_dict"):
+            for name in self.euro_fields:
+                if f"{name}_cents" in errors.error_dict:
+                    errors.error_dict[name] = errors.error_dict.pop(f"{name}_cents")
+        super()._update_errors(errors)
 
     def _apply_euros(self, instance):
         for name in self.euro_fields:

@@ -314,6 +314,7 @@ class Evaluation(models.Model):
 class NotificationKind(models.TextChoices):
     CONFIRMATION = "confirmation", _("Bevestiging aan de vraagsteller")
     MESSAGE = "message", _("Bericht aan de vraagsteller")
+    REPLY = "reply", _("Reactie van de vraagsteller aan de adviseur")
     FIRST_CONTACT = "first_contact", _("Herinnering: nog geen contact")
     ESCALATION = "escalation", _("Escalatie naar managers")
     NUDGE = "nudge", _("Herinnering: geen actie in 30 dagen")

@@ -97,7 +97,7 @@ def _recipients(notification: Notification) -> list[str]:
         return _staff_emails(team)
     if kind == NotificationKind.ESCALATION:
         return _staff_emails(get_user_model().objects.filter(groups__name=Role.MANAGER.value))
-    if kind == NotificationKind.NUDGE:
+    if kind in (NotificationKind.NUDGE, NotificationKind.REPLY):
         return _staff_emails([request.owner] if request.owner else team)
     return []
 
@@ -110,7 +110,7 @@ def render_notification(notification: Notification) -> tuple[str, str, list[str]
         "board_url": settings.SITE_URL + reverse("requests:detail", args=[request.reference]),
         "evaluation_url": settings.SITE_URL + reverse("requests:evaluate", args=[request.status_token]),
     }
-    if notification.kind == NotificationKind.MESSAGE:
+    if notification.kind in (NotificationKind.MESSAGE, NotificationKind.REPLY):
         context["message"] = Message.objects.get(pk=int(notification.key))
     # Letters to the asker are Dutch (B1) whatever language the worker runs in.
     with translation.override("nl"):

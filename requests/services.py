@@ -170,6 +170,7 @@ def message_receive(*, request: CultureRequest, body: str) -> Message:
         raise RequestError(_("Schrijf een bericht."))
     message = Message.objects.create(request=request, direction=Direction.FROM_ASKER, body=body)
     event_log(request=request, action=workflow.ACTION_MESSAGE_RECEIVED, note=body)
+    notification_queue(request=request, kind=NotificationKind.REPLY, key=str(message.pk))
     return message
 
 

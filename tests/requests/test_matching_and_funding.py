@@ -182,3 +182,29 @@ def test_an_advisor_sees_only_their_districts_applications(client, advisor, noor
 def test_other_roles_have_no_funding_overview(client, roles):
     client.force_login(UserFactory(roles=roles))
     assert client.get("/fondsen/").status_code == 403
+
+
+@pytest.mark.parametrize("rows", [10, 100])
+def test_the_funding_overview_costs_a_fixed_number_of_queries(
+    client, noord, rows, django_assert_max_num_queries
+):
+    FundingApplicationFactory.create_batch(rows, request=CultureRequestFactory(district=noord))
+    client.force_login(UserFactory(roles=["funds_coordinator"]))
+    with django_assert_max_num_queries(10):
+        response = client.get("/fondsen/?toon=alle")
+    assert len(response.context["page"].object_list) == min(rows, 50)
+
+
+def test_the_request_detail_costs_a_fixed_number_of_queries(
+    client, advisor, noord, django_assert_max_num_queries
+):
+    from requests import services
+
+    request = CultureRequestFactory(district=noord)
+    for n in range(20):
+        services.note_add(request=request, body=f"Notitie {n}", by=advisor)
+        services.message_send(request=request, body=f"Bericht {n}", by=advisor)
+    FundingApplicationFactory.create_batch(5, request=request)
+    client.force_login(advisor)
+    with django_assert_max_num_queries(16):
+        assert client.get(f"/triage/{request.reference}/").status_code == 200

@@ -176,3 +176,42 @@ def test_the_thanks_page_without_a_submission_shows_no_request(client, noord):
     page = other_browser.get(reverse("requests:thanks")).content.decode()
     assert "geen vraag verstuurd" in page
     assert CultureRequest.objects.get().reference not in page
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "requester_email",
+        "requester_phone",
+        "postcode",
+        "group_size",
+        "budget",
+        "age_group",
+        "contact_language",
+    ],
+)
+def test_html_in_a_constrained_field_is_refused_and_shown_escaped(client, noord, field):
+    response = client.post(URL, form_data(**{field: HOSTILE}))
+    assert response.status_code == 400
+    assert field in response.context["form"].errors
+    html = response.content.decode()
+    assert "<script>alert" not in html and "<b onmouseover" not in html
+    assert CultureRequest.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"form_token": None},
+        {"group_size": "99999999999999999999"},
+        {"budget": "1e309"},
+        {"disciplines": ["not-a-number"]},
+        {"district": "999999"},
+        {"barriers": ["teleportation"]},
+        {"requester_name": "x" * 10000},
+    ],
+)
+def test_garbage_input_never_causes_an_error_page(client, noord, overrides):
+    response = client.post(URL, form_data(**overrides))
+    assert response.status_code == 400
+    assert CultureRequest.objects.count() == 0

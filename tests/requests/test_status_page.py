@@ -48,9 +48,12 @@ def test_the_page_says_the_status_in_plain_dutch_and_shows_the_advisors_messages
     assert "Ik bel u dinsdag." in page
 
 
-def test_the_asker_replies_and_the_advisor_sees_it(client, noord, advisor):
-    request = CultureRequestFactory(district=noord)
-    response = client.post(status_url(request) + "reageren/", {"body": "Dinsdag past goed."})
+def test_the_asker_replies_and_the_advisor_sees_it(
+    client, noord, advisor, django_capture_on_commit_callbacks
+):
+    request = CultureRequestFactory(district=noord, owner=advisor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(status_url(request) + "reageren/", {"body": "Dinsdag past goed."})
     assert response.status_code == 302
     message = Message.objects.get()
     assert (message.direction, message.body, message.author) == (
@@ -59,6 +62,8 @@ def test_the_asker_replies_and_the_advisor_sees_it(client, noord, advisor):
         None,
     )
     assert request.events.get().action == "requests.message.received"
+    assert mail.outbox[0].to == [advisor.email]
+    assert "Dinsdag past goed." in mail.outbox[0].body
 
 
 def test_an_empty_reply_is_refused_without_error_page(client, noord):

@@ -28,7 +28,7 @@ HOME_URLS = {
     Role.ADVISOR: "requests:triage",
     Role.FUNDS_COORDINATOR: "requests:funding",
     Role.ICC: "schools:home",
-    Role.MAKER: "cultuur:overview",
+    Role.MAKER: "makers:my_profile",
 }
 
 

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
         (["manager"], "/wijken/"),
         (["funds_coordinator"], "/fondsen/"),
         (["icc"], "/school/"),
-        (["maker"], "/overzicht/"),
+        (["maker"], "/makers/mijn-profiel/"),
         (["manager", "advisor"], "/wijken/"),
     ],
 )

@@ -20,6 +20,11 @@ urlpatterns = [
     path("<int:pk>/<schoolyear:year>/plan/visie/", plans.plan_vision, name="plan_vision"),
     path("<int:pk>/<schoolyear:year>/plan/ambities/", plans.ambition_add, name="ambition_add"),
     path(
+        "<int:pk>/<schoolyear:year>/plan/ambities/<int:ambition_pk>/",
+        plans.ambition_edit,
+        name="ambition_edit",
+    ),
+    path(
         "<int:pk>/<schoolyear:year>/plan/ambities/<int:ambition_pk>/verwijderen/",
         plans.ambition_delete,
         name="ambition_delete",

@@ -47,6 +47,11 @@ def _render(request, school, year, plan, *, status=200, **forms):
     return render(request, "schools/plan.html", context, status=status)
 
 
+def _require_icc(request, school):
+    if not selectors.is_icc_of(request.user, school):
+        raise PermissionDenied
+
+
 def _back(school, year):
     return redirect("schools:plan", pk=school.pk, year=year)
 
@@ -79,6 +84,7 @@ def _plan_or_404(request, school, year):
 def plan_vision(request, pk, year):
     school = school_or_404(request, pk)
     plan = _plan_or_404(request, school, year)
+    _require_icc(request, school)
     form = VisionForm(request.POST)
     if form.is_valid() and run_service(
         request,
@@ -95,6 +101,7 @@ def plan_vision(request, pk, year):
 def ambition_add(request, pk, year):
     school = school_or_404(request, pk)
     plan = _plan_or_404(request, school, year)
+    _require_icc(request, school)
     form = AmbitionForm(request.POST)
     if form.is_valid() and run_service(
         request, form, lambda: services.ambition_save(plan=plan, by=request.user, **form.service_fields())
@@ -123,6 +130,7 @@ def ambition_delete(request, pk, year, ambition_pk):
 def milestone_add(request, pk, year):
     school = school_or_404(request, pk)
     plan = _plan_or_404(request, school, year)
+    _require_icc(request, school)
     form = MilestoneForm(request.POST)
     if form.is_valid() and run_service(
         request, form, lambda: services.milestone_add(plan=plan, by=request.user, **form.cleaned_data)
@@ -187,3 +195,34 @@ def plan_send_back(request, pk, year):
         messages.success(request, _("Het plan is teruggestuurd naar de school."))
         return _back(school, year)
     return _render(request, school, year, plan, send_back_form=form)
+
+
+@school_roles_required
+def ambition_edit(request, pk, year, ambition_pk):
+    school = school_or_404(request, pk)
+    plan = _plan_or_404(request, school, year)
+    ambition = get_object_or_404(Ambition, plan=plan, pk=ambition_pk)
+    _require_icc(request, school)
+    if not plan.is_editable:
+        messages.error(
+            request, _("Dit plan kan niet meer worden gewijzigd, tenzij de accounthouder het terugstuurt.")
+        )
+        return _back(school, year)
+    form = AmbitionForm(request.POST or None, instance=ambition)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
+            request,
+            form,
+            lambda: services.ambition_save(
+                plan=plan,
+                ambition=Ambition.objects.get(pk=ambition.pk),
+                by=request.user,
+                **form.service_fields(),
+            ),
+        )
+    ):
+        messages.success(request, _("De ambitie is opgeslagen."))
+        return _back(school, year)
+    return render(request, "schools/ambition_edit.html", {"school": school, "plan": plan, "form": form})

@@ -21,6 +21,17 @@ from tests.schools.factories import (
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.fixture(autouse=True)
+def _role_groups():
+    """A transactional test flushes the tables, and with them the groups the data migration made."""
+    from django.contrib.auth.models import Group
+
+    from cultuur.roles import Role
+
+    for role in Role:
+        Group.objects.get_or_create(name=role.value)
+
+
 def test_an_icc_overspends_sees_the_co_funding_and_submits_and_the_advisor_agrees(
     page, login, axe_violations
 ):
@@ -62,3 +73,35 @@ def test_an_icc_overspends_sees_the_co_funding_and_submits_and_the_advisor_agree
     plan.refresh_from_db()
     assert plan.status == PlanStatus.AGREED and plan.agreed_by == advisor
     assert CmkPlan.objects.get(pk=plan.pk).events.filter(action="schools.plan.agreed", by=advisor).exists()
+
+
+def test_the_school_pages_have_no_accessibility_violations(page, login, axe_violations):
+    from tests.factories import UserFactory
+    from tests.schools.factories import BudgetLineFactory, CultureTypeRecordFactory, MonitoringEntryFactory
+
+    year = SchoolYear.current()
+    school = SchoolFactory(name="Het Kompas", class_groups=4)
+    advisor = account_holder_of(school, email="adviseur.kompas@example.org")
+    CultureTypeRecordFactory(school=school, school_year=year.start_year)
+    plan = CmkPlanFactory(school=school, school_year=year.start_year, status=PlanStatus.SUBMITTED)
+    AmbitionFactory(plan=plan)
+    BudgetLineFactory(
+        school=school, school_year=year.start_year, planned_date=year.start, fixed_amount_cents=200_000
+    )
+    MonitoringEntryFactory(school=school, school_year=year.start_year, date=year.start)
+    manager = UserFactory(roles=["manager"], email="manager.kompas@example.org")
+
+    login(advisor.email, PASSWORD)
+    for url in [
+        "/school/scholen/",
+        f"/school/{school.pk}/?jaar={year}",
+        f"/school/{school.pk}/monitoring/",
+        f"/school/{school.pk}/{year}/plan/",
+    ]:
+        page.goto(url)
+        assert axe_violations(page) == [], url
+    page.context.clear_cookies()
+    login(manager.email, PASSWORD)
+    page.goto(f"/school/overzicht/?jaar={year}")
+    assert page.get_by_role("heading", name="Scholen: overzicht").is_visible()
+    assert axe_violations(page) == []

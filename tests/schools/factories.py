@@ -7,6 +7,7 @@ from schools.models import (
     CmkPlan,
     CultureTypeRecord,
     IccMembership,
+    Milestone,
     MonitoringEntry,
     School,
     SchoolBoard,
@@ -117,3 +118,12 @@ class MonitoringEntryFactory(factory.django.DjangoModelFactory):
     contact_kind = ContactKind.VISIT
     phase = PdcaPhase.PLAN
     notes = "Startgesprek."
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Milestone
+
+    plan = factory.SubFactory(CmkPlanFactory)
+    title = "Tussenevaluatie"
+    due_date = YEAR.start.replace(month=12)

@@ -161,3 +161,30 @@ def test_the_icc_or_account_holder_starts_a_plan_for_a_year(client, icc, school,
         CmkPlan.objects.filter(school=school, school_year=year.start_year, status=PlanStatus.DRAFT).count()
         == 1
     )
+
+
+def test_the_icc_edits_an_ambition_of_a_draft_but_not_of_a_submitted_plan(client, icc, plan):
+    ambition = AmbitionFactory(plan=plan)
+    url = reverse(
+        "schools:ambition_edit", kwargs={"pk": plan.school_id, "year": plan.year, "ambition_pk": ambition.pk}
+    )
+    client.force_login(icc)
+    assert client.get(url).status_code == 200
+    data = {
+        "domain": Domain.CULTURAL_ENVIRONMENT,
+        "approach": Approach.BROADEN,
+        "principles": ["A", "D"],
+        "description": "Partnerschap",
+    }
+    assert client.post(url, data).status_code == 302
+    ambition.refresh_from_db()
+    assert (ambition.domain, ambition.approach, ambition.principles) == (
+        Domain.CULTURAL_ENVIRONMENT,
+        Approach.BROADEN,
+        "AD",
+    )
+    services.plan_submit(plan=plan, by=icc)
+    client.post(url, {**data, "description": "Later gewijzigd"})
+    ambition.refresh_from_db()
+    assert ambition.description == "Partnerschap"
+    assert PlanEvent.objects.filter(plan=plan, action="schools.plan.ambition_changed").count() == 1

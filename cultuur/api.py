@@ -24,3 +24,9 @@ router.register("makers", makers_api.MakerViewSet, basename="maker")
 router.register("courses", makers_api.CourseViewSet, basename="course")
 router.register("venues", makers_api.VenueViewSet, basename="venue")
 router.register("cocreations", makers_api.CoCreationViewSet, basename="cocreation")
+
+from impact import api as impact_api  # noqa: E402
+
+router.register("activities", impact_api.ActivityViewSet, basename="activity")
+router.register("measurements", impact_api.MeasurementViewSet, basename="measurement")
+router.register("goals", impact_api.GoalViewSet, basename="goal")

@@ -24,7 +24,7 @@ _PRECEDENCE = [Role.MANAGER, Role.ADVISOR, Role.FUNDS_COORDINATOR, Role.ICC, Rol
 
 # URL name of each role's home page. Later issues point these at their own pages.
 HOME_URLS = {
-    Role.MANAGER: "districts:list",
+    Role.MANAGER: "impact:dashboard",
     Role.ADVISOR: "requests:triage",
     Role.FUNDS_COORDINATOR: "requests:funding",
     Role.ICC: "schools:home",

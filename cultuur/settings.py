@@ -341,3 +341,33 @@ MAKERS_PHOTO_MAX_BYTES = env_int("MAKERS_PHOTO_MAX_BYTES", 3 * 1024 * 1024)
 MAKERS_PAGE_SIZE = env_int("MAKERS_PAGE_SIZE", 24)
 # The centre's own name, shown as the provider of the courses it gives itself.
 MAKERS_CENTRE_NAME = env_str("MAKERS_CENTRE_NAME", "Cultuurcentrum")
+
+# Impact and monitoring (issue 6). Yearly reach targets for a whole municipality (seed 000: about
+# 3,000 active participants, 36,000 visitors or passers-by and 15,000 pupils); a period shows its share.
+IMPACT_TARGET_PARTICIPANTS = env_int("IMPACT_TARGET_PARTICIPANTS", 3000)
+IMPACT_TARGET_VISITORS = env_int("IMPACT_TARGET_VISITORS", 36000)
+IMPACT_TARGET_PUPILS = env_int("IMPACT_TARGET_PUPILS", 15000)
+# The half-yearly PDCA report: a crontab "minute hour day-of-month month day-of-week", by default
+# 06:00 on 1 January and 1 July, each time for the half year that just ended.
+IMPACT_REPORT_CRONTAB = env_str("IMPACT_REPORT_CRONTAB", "0 6 1 1,7 *")
+_impact_cron = IMPACT_REPORT_CRONTAB.split()
+if len(_impact_cron) != 5:
+    raise ImproperlyConfigured("IMPACT_REPORT_CRONTAB needs five fields: minute hour day month weekday")
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "impact-half-yearly-reports": {
+            "task": "impact.tasks.generate_due_reports",
+            "schedule": crontab(
+                minute=_impact_cron[0],
+                hour=_impact_cron[1],
+                day_of_month=_impact_cron[2],
+                month_of_year=_impact_cron[3],
+                day_of_week=_impact_cron[4],
+            ),
+        }
+    }
+)
+# At most this many check/act notes go into one report (the newest are cut off beyond it).
+IMPACT_REPORT_MAX_NOTES = env_int("IMPACT_REPORT_MAX_NOTES", 200)

@@ -23,6 +23,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("wijken/", include("districts.urls")),
     path("school/", include("schools.urls")),
+    path("dashboard/", include("impact.urls")),
     path("", include("requests.urls")),
     path("", include("makers.urls")),
     path("accounts/", include("allauth.urls")),

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ImpactConfig(AppConfig):
     name = "impact"
     verbose_name = _("Impact en monitoring")
+
+    def ready(self):
+        from impact import receivers
+
+        receivers.connect()

@@ -12,11 +12,11 @@ pytestmark = pytest.mark.django_db
     ("roles", "home"),
     [
         (["advisor"], "/triage/"),
-        (["manager"], "/wijken/"),
+        (["manager"], "/dashboard/"),
         (["funds_coordinator"], "/fondsen/"),
         (["icc"], "/school/"),
         (["maker"], "/makers/mijn-profiel/"),
-        (["manager", "advisor"], "/wijken/"),
+        (["manager", "advisor"], "/dashboard/"),
     ],
 )
 def test_every_role_lands_on_its_home_page_after_login(client, roles, home):

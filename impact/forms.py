@@ -1,0 +1,77 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from districts.models import District, Municipality
+from impact.periods import Period, period_choices
+
+
+class DashboardFilterForm(forms.Form):
+    period = forms.ChoiceField(label=_("Periode"), required=False)
+    municipality = forms.ModelChoiceField(
+        label=_("Gemeente"),
+        queryset=Municipality.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle gemeenten"),
+    )
+    district = forms.ModelChoiceField(
+        label=_("Wijk"),
+        queryset=District.objects.filter(is_central_intake=False).select_related("municipality"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle wijken"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].choices = [(p.key, p.label) for p in period_choices()]
+        self.fields["district"].label_from_instance = lambda d: f"{d.name} ({d.municipality})"
+
+    def clean_period(self):
+        key = self.cleaned_data.get("period")
+        if not key:
+            return Period.current_year()
+        try:
+            return Period.parse(key)
+        except ValueError:
+            raise forms.ValidationError(_("Kies een periode uit de lijst.")) from None
+
+    def clean(self):
+        data = super().clean()
+        district, municipality = data.get("district"), data.get("municipality")
+        if district and municipality and district.municipality_id != municipality.pk:
+            self.add_error("district", _("Deze wijk ligt niet in de gekozen gemeente."))
+        elif district:
+            data["municipality"] = district.municipality
+        return data
+
+
+class ReportRequestForm(forms.Form):
+    period = forms.ChoiceField(label=_("Periode"))
+    scope = forms.ChoiceField(label=_("Gemeente of wijk"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].choices = [(p.key, p.label) for p in period_choices()]
+        scopes = []
+        for municipality in Municipality.objects.order_by("name").prefetch_related("districts"):
+            scopes.append((f"m{municipality.pk}", str(municipality)))
+            scopes += [
+                (f"d{d.pk}", f"{municipality} – {d.name}")
+                for d in municipality.districts.all()
+                if not d.is_central_intake
+            ]
+        self.fields["scope"].choices = scopes
+
+    def clean(self):
+        data = super().clean()
+        if "period" in data:
+            data["period"] = Period.parse(data["period"])
+        scope = data.get("scope", "")
+        if scope.startswith("d"):
+            data["district"] = District.objects.select_related("municipality").get(pk=int(scope[1:]))
+            data["municipality"] = data["district"].municipality
+        elif scope.startswith("m"):
+            data["district"] = None
+            data["municipality"] = Municipality.objects.get(pk=int(scope[1:]))
+        return data

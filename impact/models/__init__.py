@@ -1,0 +1,18 @@
+from impact.models.activities import Activity, ActivityRole, ActivityStatus, Reach
+from impact.models.goals import Goal, GoalStatus
+from impact.models.reports import MonitoringReport, ReportStatus
+from impact.models.themes import ImpactTheme, Indicator, Measurement
+
+__all__ = [
+    "Activity",
+    "ActivityRole",
+    "ActivityStatus",
+    "Goal",
+    "GoalStatus",
+    "ImpactTheme",
+    "Indicator",
+    "Measurement",
+    "MonitoringReport",
+    "Reach",
+    "ReportStatus",
+]

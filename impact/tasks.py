@@ -1,0 +1,21 @@
+"""Thin Celery tasks: they take ids or keys and call one service."""
+
+from celery import shared_task
+
+from impact.periods import Period
+
+
+@shared_task
+def render_report(report_id: int) -> None:
+    from impact.reports import report_generate
+
+    report_generate(report_id=report_id)
+
+
+@shared_task
+def generate_due_reports(period_key: str = "") -> int:
+    """Beat: the reports of the half year that just ended (or of `period_key`), once per scope."""
+    from impact.reports import reports_for_period
+
+    period = Period.parse(period_key) if period_key else Period.last_completed_half()
+    return reports_for_period(period=period)

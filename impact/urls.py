@@ -1,0 +1,16 @@
+from django.urls import path
+
+from impact import views
+
+app_name = "impact"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("csv/<slug:key>/", views.figure_csv, name="figure_csv"),
+    path("maex.json", views.maex_export, {"fmt": "json"}, name="maex_json"),
+    path("maex.csv", views.maex_export, {"fmt": "csv"}, name="maex_csv"),
+    path("rapportages/", views.report_list, name="reports"),
+    path("rapportages/aanvragen/", views.report_request, name="report_request"),
+    path("rapportages/<uuid:token>/", views.report_detail, name="report"),
+    path("rapportages/<uuid:token>/pdf/", views.report_pdf, name="report_pdf"),
+]

@@ -316,14 +316,17 @@ REQUESTS_EVALUATION_AFTER_DAYS = env_int("REQUESTS_EVALUATION_AFTER_DAYS", 14)
 REQUESTS_FORM_MIN_SECONDS = env_int("REQUESTS_FORM_MIN_SECONDS", 4)
 # Per client address, counted in the default cache. LocMemCache counts per process: a deployment
 # with several web processes configures a shared cache (Redis) so the limit holds across them.
-REQUESTS_FORM_RATE_LIMIT = env_int("REQUESTS_FORM_RATE_LIMIT", 5)
+REQUESTS_FORM_RATE_LIMIT = env_int("REQUESTS_FORM_RATE_LIMIT", 10)
 REQUESTS_FORM_RATE_WINDOW = env_int("REQUESTS_FORM_RATE_WINDOW", 60 * 60)
+# The privacy statement: personal data of a closed request is removed twelve months after closing.
+REQUESTS_RETENTION_DAYS = env_int("REQUESTS_RETENTION_DAYS", 365)
 # One name for the request status choices in the OpenAPI schema (the model and the status action share them).
 SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})["RequestStatusEnum"] = "requests.workflow.Status"
 CELERY_BEAT_SCHEDULE.update(
     {
         "requests-reminders": {"task": "requests.tasks.run_reminders", "schedule": 15 * 60},
         "requests-resend-notifications": {"task": "requests.tasks.resend_notifications", "schedule": 30 * 60},
+        "requests-retention": {"task": "requests.tasks.anonymise_expired_requests", "schedule": 24 * 60 * 60},
     }
 )
 

@@ -105,6 +105,8 @@ class CultureRequest(models.Model):
     last_action_at = models.DateTimeField(_("laatste actie"), db_index=True)
     status_changed_at = models.DateTimeField(_("status gewijzigd"))
     first_contact_at = models.DateTimeField(_("eerste contact"), null=True, blank=True)
+    # Set when the retention job removed the asker's personal data; the counts stay.
+    anonymised_at = models.DateTimeField(_("persoonsgegevens verwijderd op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("cultuurvraag")
@@ -113,7 +115,8 @@ class CultureRequest(models.Model):
         indexes = [models.Index(fields=["district", "status"])]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(requester_email="") | ~Q(requester_phone=""), name="request_has_contact"
+                condition=~Q(requester_email="") | ~Q(requester_phone="") | Q(anonymised_at__isnull=False),
+                name="request_has_contact_unless_anonymised",
             ),
         ]
 

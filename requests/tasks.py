@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from requests import notifications, reminders
+from requests import notifications, reminders, retention
 
 
 @shared_task(
@@ -22,3 +22,17 @@ def run_reminders() -> dict:
 @shared_task
 def resend_notifications() -> int:
     return reminders.notifications_resend()
+
+
+@shared_task
+def anonymise_expired_requests() -> int:
+    """Fan out: one task per request, so one failure stops nothing else."""
+    ids = list(retention.requests_due_for_anonymisation().values_list("pk", flat=True)[:1000])
+    for request_id in ids:
+        anonymise_request.delay(request_id)
+    return len(ids)
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=60, max_retries=5)
+def anonymise_request(request_id: int) -> bool:
+    return retention.request_anonymise(request_id=request_id)

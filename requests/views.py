@@ -82,8 +82,7 @@ def _closing_note(culture_request) -> str:
     return event.note if event else ""
 
 
-@private_page
-def status(request, culture_request, reply_form=None, withdraw_form=None, code=200):
+def _status_page(request, culture_request, *, reply_form=None, withdraw_form=None, code=200):
     context = {
         "culture_request": culture_request,
         "status_text": workflow.ASKER_TEXT[culture_request.status],
@@ -97,6 +96,11 @@ def status(request, culture_request, reply_form=None, withdraw_form=None, code=2
     return render(request, "requests/status.html", context, status=code)
 
 
+@private_page
+def status(request, culture_request):
+    return _status_page(request, culture_request)
+
+
 @require_POST
 @private_page
 def reply(request, culture_request):
@@ -107,7 +111,7 @@ def reply(request, culture_request):
         services.message_receive(request=culture_request, body=form.cleaned_data["body"])
         messages.success(request, _("Uw reactie is verstuurd naar de adviseur."))
     else:
-        return status.__wrapped__(request, culture_request, reply_form=form, code=400)
+        return _status_page(request, culture_request, reply_form=form, code=400)
     return redirect("requests:status", culture_request.status_token)
 
 
@@ -116,7 +120,7 @@ def reply(request, culture_request):
 def withdraw(request, culture_request):
     form = WithdrawForm(request.POST)
     if not form.is_valid():
-        return status.__wrapped__(request, culture_request, withdraw_form=form, code=400)
+        return _status_page(request, culture_request, withdraw_form=form, code=400)
     try:
         services.request_withdraw(request=culture_request, note=form.cleaned_data["reason"])
     except services.RequestError as error:

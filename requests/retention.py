@@ -1,0 +1,57 @@
+"""Retention: personal data of closed requests is removed after the period the privacy statement names.
+
+The job fans out one task per request; each removal is its own transaction and leaves a note on
+the timeline. What stays: reference, district, 4-digit postcode area, kind, disciplines, statuses,
+dates, matches and funding: the counts, without the person.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from requests.models import CultureRequest, Evaluation, InternalNote, Message, RequestEvent
+from requests.workflow import CLOSED_STATUSES
+
+REMOVED = "(verwijderd)"
+
+
+def requests_due_for_anonymisation(*, now=None):
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.REQUESTS_RETENTION_DAYS)
+    return CultureRequest.objects.filter(
+        status__in=CLOSED_STATUSES, status_changed_at__lt=cutoff, anonymised_at__isnull=True
+    )
+
+
+@transaction.atomic
+def request_anonymise(*, request_id: int, now=None) -> bool:
+    """Remove the asker's personal data from one closed request; False when it was done already."""
+    now = now or timezone.now()
+    request = (
+        CultureRequest.objects.select_for_update().filter(pk=request_id, anonymised_at__isnull=True).first()
+    )
+    if request is None or request.status not in CLOSED_STATUSES:
+        return False
+    CultureRequest.objects.filter(pk=request.pk).update(
+        requester_name=REMOVED,
+        requester_email="",
+        requester_phone="",
+        postcode=request.postcode[:4],
+        question=REMOVED,
+        timing="",
+        anonymised_at=now,
+    )
+    Message.objects.filter(request=request).update(body=REMOVED)
+    InternalNote.objects.filter(request=request).update(body=REMOVED)
+    Evaluation.objects.filter(request=request).update(comment="")
+    RequestEvent.objects.filter(request=request).exclude(note="").update(note=REMOVED)
+    RequestEvent.objects.create(
+        request=request,
+        action="requests.request.anonymised",
+        actor_label=_("Systeem"),
+        note=_("Persoonsgegevens verwijderd na de bewaartermijn."),
+    )
+    return True

@@ -266,7 +266,10 @@ def monitoring_entry_create(*, school: School, by, **fields) -> MonitoringEntry:
     _require(is_account_holder(by, school))
     entry = MonitoringEntry(school=school, author=by, **fields)
     if entry.date and not entry.school_year:
-        entry.school_year = SchoolYear.for_date(entry.date).start_year
+        try:
+            entry.school_year = SchoolYear.for_date(entry.date).start_year
+        except ValueError:
+            raise ValidationError({"date": _("Kies een datum tussen 2000 en 2100.")}) from None
     entry.full_clean()
     entry.save()
     return entry

@@ -33,7 +33,11 @@ def home(request):
 @school_roles_required
 def school_list(request):
     year = _year_from(request)
-    schools = list(selectors.school_list(request.user, year))
+    schools = selectors.school_list(request.user, year)
+    only_mine = request.GET.get("alleen") == "mijn"
+    if only_mine:
+        schools = schools.filter(account_holder=request.user)
+    schools = list(schools)
     amount = selectors.amount_per_group_cents(year)
     rows = []
     for school in schools:
@@ -60,6 +64,7 @@ def school_list(request):
             "previous": year.previous(),
             "next": year.next(),
             "to_review": list(selectors.plans_to_review(request.user)),
+            "only_mine": only_mine,
         },
     )
 

@@ -173,3 +173,16 @@ def test_the_icc_sees_only_the_monitoring_notes_meant_for_the_school(client, icc
     assert "Gedeeld met de school" in page and "Intern voor FluXus" not in page
     notes = [row["notes"] for row in client.get("/api/school-monitoring/").json()["results"]]
     assert notes == ["Gedeeld met de school"]
+
+
+def test_an_advisor_can_narrow_the_list_to_the_schools_they_hold(client):
+    own = SchoolFactory(name="Eigen school")
+    neighbour = SchoolFactory(name="Buurschool")
+    advisor = advisor_in(neighbour.district)
+    own.account_holder = advisor
+    own.save()
+    client.force_login(advisor)
+    page = client.get(reverse("schools:list")).content.decode()
+    assert "Eigen school" in page and "Buurschool" in page
+    page = client.get(reverse("schools:list"), {"alleen": "mijn"}).content.decode()
+    assert "Eigen school" in page and "Buurschool" not in page

@@ -42,6 +42,7 @@ def test_the_account_holder_records_a_pdca_entry_with_the_evaluation_questions(c
         ({"phase": "later"}, "geen beschikbare keuze"),
         ({"date": "morgen"}, "geldige datum"),
         ({"notes": ""}, "Dit veld is vereist"),
+        ({"date": "2150-01-01"}, "tussen 2000 en 2100"),
     ],
 )
 def test_bad_monitoring_input_is_refused_and_kept(client, advisor, school, change, message):

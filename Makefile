@@ -39,6 +39,11 @@ e2e: install
 stack: install
 	$(BIN)/pytest -m "not e2e"
 
+# Performance at scale (docs/PERFORMANCE.md): `make bench`, `make bench SCALE=10000`, SCALE=1000000.
+# Uses DATABASE_URL's PostgreSQL server (its own database cultuur_bench), else a throw-away cluster.
+bench: install
+	$(BIN)/python tests/bench/run.py --scale $${SCALE:-100000} $(BENCH_ARGS)
+
 ci:
 	bash .ci/run
 

@@ -345,6 +345,12 @@ MAKERS_PAGE_SIZE = env_int("MAKERS_PAGE_SIZE", 24)
 # The centre's own name, shown as the provider of the courses it gives itself.
 MAKERS_CENTRE_NAME = env_str("MAKERS_CENTRE_NAME", "Cultuurcentrum")
 
+# Benchmarks (issue 11): the two floor views and the X-Query-Count header exist only when this is
+# on (`make bench` sets it for its own server); never enable it on a public site.
+BENCH_FLOORS = env_bool("BENCH_FLOORS", default=False)
+if BENCH_FLOORS:
+    MIDDLEWARE.insert(0, "cultuur.bench_views.QueryCountMiddleware")
+
 # Impact and monitoring (issue 6). Yearly reach targets for a whole municipality (seed 000: about
 # 3,000 active participants, 36,000 visitors or passers-by and 15,000 pupils); a period shows its share.
 IMPACT_TARGET_PARTICIPANTS = env_int("IMPACT_TARGET_PARTICIPANTS", 3000)

@@ -34,6 +34,14 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
 
+if settings.BENCH_FLOORS:  # the yardsticks of `make bench`; never mounted by default
+    from cultuur import bench_views
+
+    urlpatterns += [
+        path("bench/floor/text/", bench_views.framework_floor),
+        path("bench/floor/page/", bench_views.page_floor),
+    ]
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 

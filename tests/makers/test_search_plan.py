@@ -1,8 +1,9 @@
 """PostgreSQL only: the directory search is served by its GIN index, never a sequential scan.
 
 The plan is taken over a few thousand rows with fresh statistics, as on a real directory where
-one search word matches few rows (issue 11, `make bench`): a "Seq Scan" there means the search
-cannot use an index and will read the whole table on every query.
+one search word matches few rows (issue 11, `make bench`): a sequential scan of the searched
+table means the search cannot use an index and reads the whole table on every query. (Small
+lookup tables joined for display, such as districts, may be scanned: that does not grow.)
 """
 
 import pytest
@@ -50,6 +51,9 @@ def directory():
     refresh_search_vector(Maker, [m.pk for m in makers])
     refresh_search_vector(Course, [c.pk for c in courses])
     with connection.cursor() as cursor:
+        # What autovacuum does on a live site: fold the GIN pending list in, refresh statistics.
+        cursor.execute("SELECT gin_clean_pending_list('makers_maker_search_gin')")
+        cursor.execute("SELECT gin_clean_pending_list('makers_course_search_gin')")
         cursor.execute("ANALYZE makers_maker")
         cursor.execute("ANALYZE makers_course")
 
@@ -61,7 +65,7 @@ def test_the_makers_search_plan_has_no_sequential_scan(directory):
     plan = filterset.qs.explain()
 
     assert "makers_maker_search_gin" in plan, plan
-    assert "Seq Scan" not in plan, plan
+    assert "Seq Scan on makers_maker" not in plan, plan
 
 
 def test_the_courses_search_plan_has_no_sequential_scan(directory):
@@ -71,11 +75,11 @@ def test_the_courses_search_plan_has_no_sequential_scan(directory):
     plan = filterset.qs.explain()
 
     assert "makers_course_search_gin" in plan, plan
-    assert "Seq Scan" not in plan, plan
+    assert "Seq Scan on makers_course" not in plan, plan
 
 
 def test_the_plan_check_can_fail_on_a_search_without_an_index(directory):
     # icontains on a text column has no index: the same check sees the sequential scan.
     plan = selectors.published_makers().filter(description__icontains="dans").explain()
 
-    assert "Seq Scan" in plan
+    assert "Seq Scan on makers_maker" in plan

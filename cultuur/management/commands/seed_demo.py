@@ -7,7 +7,14 @@ from django.db import transaction
 from cultuur.demo import DemoContext
 
 # Each app adds its own demo data in <app>/demo.py; order follows the dependency order.
-DEMO_MODULES = ["cultuur.demo", "districts.demo", "makers.demo", "schools.demo", "requests.demo"]
+DEMO_MODULES = [
+    "cultuur.demo",
+    "districts.demo",
+    "makers.demo",
+    "schools.demo",
+    "requests.demo",
+    "impact.demo",
+]
 
 
 class Command(BaseCommand):

@@ -4,9 +4,11 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
 
 from schools import budget, selectors, services
 from schools.models import Ambition, BudgetLine, CmkPlan, Milestone, MonitoringEntry, School
@@ -109,9 +111,38 @@ class CmkPlanSerializer(serializers.ModelSerializer):
         ]
 
 
+class SendBackSerializer(serializers.Serializer):
+    comments = serializers.CharField(max_length=5000)
+
+
 class CmkPlanViewSet(viewsets.ReadOnlyModelViewSet):
+    """Plans, read like the pages; the workflow steps are POST actions through the same services."""
+
     serializer_class = CmkPlanSerializer
     filterset_fields = ["school", "status"]
+
+    def _step(self, call):
+        plan = self.get_object()
+        plan = _call(lambda: call(plan))
+        return Response(self.get_serializer(self.get_queryset().get(pk=plan.pk)).data)
+
+    @extend_schema(request=None, responses=CmkPlanSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        return self._step(lambda plan: services.plan_submit(plan=plan, by=request.user))
+
+    @extend_schema(request=None, responses=CmkPlanSerializer)
+    @action(detail=True, methods=["post"])
+    def agree(self, request, pk=None):
+        return self._step(lambda plan: services.plan_agree(plan=plan, by=request.user))
+
+    @extend_schema(request=SendBackSerializer, responses=CmkPlanSerializer)
+    @action(detail=True, methods=["post"], url_path="send-back")
+    def send_back(self, request, pk=None):
+        data = SendBackSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        comments = data.validated_data["comments"]
+        return self._step(lambda plan: services.plan_send_back(plan=plan, comments=comments, by=request.user))
 
     def get_queryset(self):
         return (

@@ -186,3 +186,35 @@ def test_an_advisor_can_narrow_the_list_to_the_schools_they_hold(client):
     assert "Eigen school" in page and "Buurschool" in page
     page = client.get(reverse("schools:list"), {"alleen": "mijn"}).content.decode()
     assert "Eigen school" in page and "Buurschool" not in page
+
+
+def test_the_plan_workflow_through_the_api_follows_the_same_rules(client, icc, advisor, school):
+    from schools.models.choices import PlanStatus
+    from tests.schools.factories import AmbitionFactory
+
+    plan = CmkPlanFactory(school=school)
+    AmbitionFactory(plan=plan)
+    foreign = CmkPlanFactory(school=SchoolFactory())
+    client.force_login(icc)
+    assert client.post(f"/api/school-plans/{foreign.pk}/submit/").status_code == 404
+    assert client.post(f"/api/school-plans/{plan.pk}/agree/").status_code == 403
+    response = client.post(f"/api/school-plans/{plan.pk}/submit/")
+    assert response.status_code == 200 and response.json()["status"] == PlanStatus.SUBMITTED
+    assert client.post(f"/api/school-plans/{plan.pk}/submit/").status_code == 400  # already submitted
+    client.force_login(advisor)
+    assert (
+        client.post(
+            f"/api/school-plans/{plan.pk}/send-back/", {}, content_type="application/json"
+        ).status_code
+        == 400
+    )
+    response = client.post(
+        f"/api/school-plans/{plan.pk}/send-back/",
+        {"comments": "Meetbaarder"},
+        content_type="application/json",
+    )
+    assert response.json()["status"] == PlanStatus.SENT_BACK
+    client.force_login(icc)
+    client.post(f"/api/school-plans/{plan.pk}/submit/")
+    client.force_login(advisor)
+    assert client.post(f"/api/school-plans/{plan.pk}/agree/").json()["status"] == PlanStatus.AGREED

@@ -231,3 +231,8 @@ class ReviewForm(forms.Form):
 
 class DeclineForm(forms.Form):
     reason = forms.CharField(label=_("Reden"), widget=forms.Textarea, max_length=2000)
+
+
+class InviteForm(forms.Form):
+    name = forms.CharField(label=_("Naam van de maker of organisatie"), max_length=150)
+    email = forms.EmailField(label=_("E-mailadres"))

@@ -39,3 +39,25 @@ def booking_decision(*, pk: int) -> None:
         None,
         [booking.contact_email],
     )
+
+
+def invitation(*, maker_id: int) -> None:
+    from allauth.account.forms import default_token_generator
+    from allauth.account.utils import user_pk_to_url_str
+    from django.urls import reverse
+
+    maker = Maker.objects.select_related("user").filter(pk=maker_id).first()
+    if maker is None or maker.user is None:
+        return
+    user = maker.user
+    path = reverse(
+        "account_reset_password_from_key",
+        kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
+    )
+    context = {"maker": maker, "link": settings.SITE_URL + path, "site_url": settings.SITE_URL}
+    send_mail(
+        render_to_string("makers/email/invitation_subject.txt", context).strip(),
+        render_to_string("makers/email/invitation_body.txt", context),
+        None,
+        [user.email],
+    )

@@ -330,3 +330,35 @@ def cocreation_complete(*, cocreation: CoCreation, by) -> CoCreation:
     cocreation.save(update_fields=["status", "updated_at"])
     _log("makers.cocreation.completed", cocreation, by)
     return cocreation
+
+
+# --- Invitations --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def maker_invite(*, email: str, name: str, by) -> Maker:
+    """Staff invite a maker: an account in the maker role (no password yet) owning a draft profile;
+    the e-mail carries a link to choose a password, after which the maker completes the profile."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from cultuur.roles import Role
+    from makers.slugs import unique_slug
+
+    _require_editor(by)
+    email = email.strip().lower()
+    user_model = get_user_model()
+    if user_model.objects.filter(email__iexact=email).exists():
+        raise DirectoryError(_("Er is al een account met dit e-mailadres."))
+    user = user_model.objects.create_user(email=email, first_name=name.strip()[:150])
+    user.set_unusable_password()
+    user.save(update_fields=["password"])
+    user.groups.add(Group.objects.get(name=Role.MAKER))
+    maker = Maker.objects.create(
+        user=user, name=name.strip(), slug=unique_slug(Maker, name), short_description=_("Nog in te vullen.")
+    )
+    _log("makers.maker.invited", maker, by)
+    from makers.tasks import send_invitation
+
+    transaction.on_commit(lambda: send_invitation.delay(maker_id=maker.pk))
+    return maker

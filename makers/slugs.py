@@ -1,7 +1,7 @@
 from django.utils.text import slugify
 
 # Path segments that are pages, never a record's slug.
-RESERVED_SLUGS = {"nieuw", "beoordelen", "mijn-profiel"}
+RESERVED_SLUGS = {"nieuw", "beoordelen", "mijn-profiel", "uitnodigen"}
 
 
 def unique_slug(model, text: str, *, instance=None) -> str:

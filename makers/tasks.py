@@ -13,3 +13,8 @@ def send_review_result(*, kind: str, pk: int) -> None:
 @shared_task
 def send_booking_decision(*, pk: int) -> None:
     notifications.booking_decision(pk=pk)
+
+
+@shared_task
+def send_invitation(*, maker_id: int) -> None:
+    notifications.invitation(maker_id=maker_id)

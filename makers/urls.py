@@ -8,6 +8,7 @@ urlpatterns = [
     path("makers/mijn-profiel/", selfservice.my_profile, name="my_profile"),
     path("makers/nieuw/", selfservice.maker_create, name="maker_create"),
     path("makers/beoordelen/", review.review_queue, name="review_queue"),
+    path("makers/uitnodigen/", review.maker_invite, name="maker_invite"),
     path("makers/<slug:slug>/", directory.maker_detail, name="maker_detail"),
     path("makers/<slug:slug>/bewerken/", selfservice.maker_edit, name="maker_edit"),
     path("makers/<slug:slug>/indienen/", selfservice.maker_submit, name="maker_submit"),

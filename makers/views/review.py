@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from makers import selectors, services
-from makers.forms import DeclineForm, ReviewForm
+from makers.forms import DeclineForm, InviteForm, ReviewForm
 from makers.models import VenueBooking
 
 
@@ -32,6 +32,7 @@ def review_queue(request):
                 status=VenueBooking.Status.REQUESTED
             ),
             "form": ReviewForm(),
+            "invite_form": InviteForm(),
         },
     )
 
@@ -106,6 +107,26 @@ def booking_decline(request, token):
     try:
         services.venue_booking_decline(booking=booking, reason=form.cleaned_data["reason"], by=request.user)
         messages.success(request, _("De boeking is afgewezen."))
+    except services.DirectoryError as error:
+        messages.error(request, str(error))
+    return redirect("makers:review_queue")
+
+
+@login_required
+@require_POST
+def maker_invite(request):
+    _require_editor(request.user)
+    form = InviteForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("makers:review_queue")
+    try:
+        services.maker_invite(
+            email=form.cleaned_data["email"], name=form.cleaned_data["name"], by=request.user
+        )
+        messages.success(request, _("De uitnodiging is verstuurd."))
     except services.DirectoryError as error:
         messages.error(request, str(error))
     return redirect("makers:review_queue")

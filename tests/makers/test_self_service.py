@@ -258,3 +258,43 @@ def test_a_maker_adds_a_course_as_a_draft(client):
     assert response.status_code == 302
     course = maker.courses.get()
     assert (course.price_cents, course.reduced_price_cents, course.status) == (12000, 3000, "draft")
+
+
+def test_staff_invite_a_maker_who_sets_a_password_and_owns_a_draft(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    _login(client, UserFactory(roles=["advisor"]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("makers:maker_invite"), {"name": "Atelier Zuid", "email": "Atelier@Example.org"}
+        )
+    assert response.status_code == 302
+    maker = Maker.objects.get(name="Atelier Zuid")
+    assert maker.user.email == "atelier@example.org"
+    assert maker.status == PublicationStatus.DRAFT
+    assert not maker.user.has_usable_password()
+    link = next(line for line in mailoutbox[0].body.splitlines() if "/accounts/password/reset/key/" in line)
+    client.logout()
+    path = (
+        link.split("127.0.0.1:8000", 1)[-1].strip()
+        if "127.0.0.1:8000" in link
+        else link[link.index("/accounts") :]
+    )
+    assert client.get(path, follow=True).status_code == 200
+
+
+def test_inviting_an_existing_address_is_refused(client):
+    existing = UserFactory(roles=["maker"])
+    _login(client, UserFactory(roles=["advisor"]))
+    response = client.post(
+        reverse("makers:maker_invite"), {"name": "X", "email": existing.email}, follow=True
+    )
+    assert "Er is al een account met dit e-mailadres." in response.content.decode()
+
+
+def test_a_maker_cannot_invite(client):
+    _login(client, UserFactory(roles=["maker"]))
+    assert (
+        client.post(reverse("makers:maker_invite"), {"name": "X", "email": "x@example.org"}).status_code
+        == 403
+    )

@@ -27,7 +27,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from impact.dashboard import Filters, measurements_in
+from impact.dashboard_programme import Filters, measurements_in
 
 FIELDS = [
     "period_start",

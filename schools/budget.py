@@ -15,9 +15,11 @@ DEFAULT_FAIR_PRACTICE_MIN_HOURLY_RATE_CENTS = 4000
 
 
 def fair_practice_min_hourly_rate_cents() -> int:
-    # The setting belongs to the makers issue; read it, never define it here.
+    # The setting belongs to the makers app (MAKERS_FAIR_HOURLY_RATE_CENTS); read it, never define it here.
     return getattr(
-        settings, "FAIR_PRACTICE_MIN_HOURLY_RATE_CENTS", DEFAULT_FAIR_PRACTICE_MIN_HOURLY_RATE_CENTS
+        settings,
+        "MAKERS_FAIR_HOURLY_RATE_CENTS",
+        getattr(settings, "FAIR_PRACTICE_MIN_HOURLY_RATE_CENTS", DEFAULT_FAIR_PRACTICE_MIN_HOURLY_RATE_CENTS),
     )
 
 

@@ -95,6 +95,20 @@ class Milestone(models.Model):
         return self.title
 
 
+EVENT_LABELS = {
+    "schools.plan.created": _("plan begonnen"),
+    "schools.plan.vision_changed": _("visie gewijzigd"),
+    "schools.plan.ambition_added": _("ambitie toegevoegd"),
+    "schools.plan.ambition_changed": _("ambitie gewijzigd"),
+    "schools.plan.ambition_removed": _("ambitie verwijderd"),
+    "schools.plan.milestone_added": _("mijlpaal toegevoegd"),
+    "schools.plan.milestone_removed": _("mijlpaal verwijderd"),
+    "schools.plan.submitted": _("ingediend"),
+    "schools.plan.agreed": _("akkoord gegeven"),
+    "schools.plan.sent_back": _("teruggestuurd"),
+}
+
+
 class PlanEvent(models.Model):
     """The history of a plan: every change, with its actor and, when sent back, the comments."""
 
@@ -113,3 +127,7 @@ class PlanEvent(models.Model):
 
     def __str__(self):
         return self.action
+
+    @property
+    def label(self) -> str:
+        return str(EVENT_LABELS.get(self.action, self.action))

@@ -80,8 +80,8 @@ def test_hours_times_rate_is_rounded_to_whole_cents_without_floats():
 
 
 def test_a_line_below_the_fair_practice_minimum_is_flagged(settings):
-    settings.MAKERS_FAIR_HOURLY_RATE_CENTS = 4_500
-    low = BudgetLineFactory(fixed_amount_cents=None, hours=Decimal("4"), hourly_rate_cents=3_500)
-    fair = BudgetLineFactory(fixed_amount_cents=None, hours=Decimal("4"), hourly_rate_cents=4_500)
+    settings.MAKERS_FAIR_HOURLY_RATE_CENTS = 6_500  # the makers app's setting decides
+    low = BudgetLineFactory(fixed_amount_cents=None, hours=Decimal("4"), hourly_rate_cents=6_000)
+    fair = BudgetLineFactory(fixed_amount_cents=None, hours=Decimal("4"), hourly_rate_cents=6_500)
     fixed = BudgetLineFactory(fixed_amount_cents=10_000)
     assert [budget.below_fair_practice(line) for line in (low, fair, fixed)] == [True, False, False]

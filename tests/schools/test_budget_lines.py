@@ -105,12 +105,13 @@ def test_an_invoiced_line_cannot_be_deleted_but_a_planned_one_can(client, icc, s
 
 
 def test_a_line_below_the_fair_practice_minimum_gets_a_warning(client, icc, school, year, settings):
-    settings.MAKERS_FAIR_HOURLY_RATE_CENTS = 4_500
+    settings.MAKERS_FAIR_HOURLY_RATE_CENTS = 6_500
     client.force_login(icc)
-    client.post(_budget_url(school, year), {**VALID, "hourly_rate_cents": "35"})
+    client.post(_budget_url(school, year), {**VALID, "hourly_rate_cents": "60"})
     page = client.get(_budget_url(school, year)).content.decode()
     assert "onder Fair Practice-minimum" in page
-    BudgetLine.objects.update(hourly_rate_cents=4_500)
+    assert "€ 65,00" in page  # the minimum is named
+    BudgetLine.objects.update(hourly_rate_cents=6_500)
     assert "onder Fair Practice-minimum" not in client.get(_budget_url(school, year)).content.decode()
 
 

@@ -64,6 +64,8 @@ class VenueBookingAdmin(admin.ModelAdmin):
 
 
 class CoCreationAdminForm(forms.ModelForm):
+    material_url = forms.URLField(label=_("link naar het materiaal"), required=False, assume_scheme="https")
+
     class Meta:
         model = CoCreation
         fields = [

@@ -71,3 +71,29 @@ def test_a_maker_cannot_start_a_cocreation(two_schools):
     cocreation = CoCreationFactory(makers=[MakerFactory(), MakerFactory()])
     with pytest.raises(PermissionDenied):
         services.cocreation_activate(cocreation=cocreation, by=maker_user)
+
+
+def test_the_admin_refuses_a_running_cocreation_with_one_maker():
+    from makers.admin import CoCreationAdminForm
+
+    maker = MakerFactory()
+    form = CoCreationAdminForm(
+        data={
+            "title": "Zaans Gemaakt",
+            "slug": "zaans-gemaakt",
+            "description": "Maaklessen",
+            "status": CoCreation.Status.ACTIVE,
+            "makers": [maker.pk],
+        }
+    )
+    assert not form.is_valid()
+    assert "minstens twee cultuurmakers" in str(form.errors["makers"])
+
+
+def test_a_cocreation_without_material_is_still_public_once_running():
+    from makers.selectors import cocreation_candidates, published_cocreations
+
+    running = CoCreationFactory(status=CoCreation.Status.ACTIVE, reusable_material="")
+    CoCreationFactory(status=CoCreation.Status.DRAFT)
+    assert list(published_cocreations()) == [running]
+    assert [c.obj for c in cocreation_candidates()] == [running]

@@ -44,3 +44,35 @@ def test_a_visitor_filters_makers_by_discipline_and_district_and_opens_one(page,
     assert page.get_by_role("heading", level=1).inner_text() == "Dansstudio De Vlinder"
     assert page.locator('script[type="application/ld+json"]').count() == 1
     assert axe_violations(page) == []
+
+
+def test_the_other_directory_pages_and_the_booking_form_are_accessible(page, axe_violations):
+    from makers.models import CoCreation
+    from tests.makers.factories import CoCreationFactory, CourseFactory
+
+    course = CourseFactory(title="Hiphop dansen", discipline=discipline("dans"))
+    CoCreationFactory(
+        title="De Kunst van de Taal", status=CoCreation.Status.ACTIVE, makers=[course.maker, MakerFactory()]
+    )
+    for path in [
+        "/cursussen/",
+        course.get_absolute_url(),
+        "/locaties/",
+        "/co-creaties/",
+        "/co-creaties/?q=onvindbaar",
+    ]:
+        page.goto(path)
+        assert axe_violations(page) == [], path
+
+    page.goto(course.venue.get_absolute_url())
+    assert axe_violations(page) == []
+    page.get_by_label("Datum").fill("2020-01-01")
+    page.get_by_label("Begintijd").fill("21:00")
+    page.get_by_label("Eindtijd").fill("19:00")
+    page.get_by_label("Waarvoor").fill("Repetitie")
+    page.get_by_label("Naam contactpersoon").fill("Anna")
+    page.get_by_label("E-mailadres").fill("anna@example.org")
+    page.get_by_role("button", name="Aanvraag versturen").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("De eindtijd moet na de begintijd liggen.").is_visible()
+    assert axe_violations(page) == []

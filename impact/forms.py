@@ -75,3 +75,20 @@ class ReportRequestForm(forms.Form):
             data["district"] = None
             data["municipality"] = Municipality.objects.get(pk=int(scope[1:]))
         return data
+
+
+class ThemeForm(forms.Form):
+    name = forms.CharField(label=_("Naam"), max_length=120)
+    description = forms.CharField(
+        label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    is_active = forms.BooleanField(label=_("In gebruik"), required=False)
+
+
+class GoalProgressForm(forms.Form):
+    value = forms.DecimalField(label=_("Gemeten waarde"), min_value=0, max_digits=12, decimal_places=2)
+    evidence = forms.CharField(
+        label=_("Bewijs"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bijvoorbeeld: verslagen van de stuurgroep, presentielijsten."),
+    )

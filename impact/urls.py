@@ -1,6 +1,6 @@
 from django.urls import path
 
-from impact import views
+from impact import views, views_manage
 
 app_name = "impact"
 
@@ -9,6 +9,10 @@ urlpatterns = [
     path("csv/<slug:key>/", views.figure_csv, name="figure_csv"),
     path("maex.json", views.maex_export, {"fmt": "json"}, name="maex_json"),
     path("maex.csv", views.maex_export, {"fmt": "csv"}, name="maex_csv"),
+    path("themas/", views_manage.themes, name="themes"),
+    path("themas/<int:number>/", views_manage.theme_edit, name="theme_edit"),
+    path("doelstellingen/", views_manage.goal_list, name="goals"),
+    path("doelstellingen/<int:pk>/meting/", views_manage.goal_progress, name="goal_progress"),
     path("rapportages/", views.report_list, name="reports"),
     path("rapportages/aanvragen/", views.report_request, name="report_request"),
     path("rapportages/<uuid:token>/", views.report_detail, name="report"),

@@ -188,3 +188,27 @@ def test_the_icc_edits_an_ambition_of_a_draft_but_not_of_a_submitted_plan(client
     ambition.refresh_from_db()
     assert ambition.description == "Partnerschap"
     assert PlanEvent.objects.filter(plan=plan, action="schools.plan.ambition_changed").count() == 1
+
+
+def test_a_vision_that_is_far_too_long_is_refused_and_kept(client, icc, plan):
+    client.force_login(icc)
+    response = client.post(_url("plan_vision", plan), {"vision": "waarom " * 1000})
+    assert response.status_code == 200
+    assert "niet meer dan 5000 tekens" in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.vision == "Elk kind ontdekt zijn talent."
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"school_year": 1999, "culture_type": "consuming"},
+        {"school_year": 2025, "culture_type": "avant-garde"},
+        {},
+    ],
+)
+def test_a_bad_culture_type_is_refused_with_a_message(client, advisor, school, data):
+    client.force_login(advisor)
+    response = client.post(reverse("schools:culture_type", kwargs={"pk": school.pk}), data, follow=True)
+    assert "Kies een schooljaar en een cultuurtype" in response.content.decode()
+    assert not school.culture_types.exists()

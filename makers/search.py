@@ -1,5 +1,6 @@
 """Free-text search: PostgreSQL full-text search ('dutch', ranked, GIN-indexed) or icontains on SQLite."""
 
+import functools
 import re
 
 from django.conf import settings
@@ -56,6 +57,7 @@ def search(queryset: QuerySet, raw: str | None) -> QuerySet:
 _LEXEME = re.compile(r"'((?:[^']|'')+)'")
 
 
+@functools.lru_cache(maxsize=512)
 def dutch_tsquery(query: str) -> str:
     """The search as a tsquery in which every stem also matches its own stem.
 

@@ -92,3 +92,10 @@ class GoalProgressForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Bijvoorbeeld: verslagen van de stuurgroep, presentielijsten."),
     )
+
+
+class ReachForm(forms.Form):
+    participants = forms.IntegerField(label=_("Actieve deelnemers"), min_value=0)
+    new_participants = forms.IntegerField(label=_("Waarvan nieuwe deelnemers"), min_value=0)
+    visitors = forms.IntegerField(label=_("Bezoekers of passanten"), min_value=0)
+    pupils = forms.IntegerField(label=_("Leerlingen"), min_value=0)

@@ -62,3 +62,13 @@ def visible_goals(user) -> QuerySet[Goal]:
 def visible_reports(user) -> QuerySet[MonitoringReport]:
     reports = MonitoringReport.objects.select_related("municipality", "district")
     return reports if sees_all(user) else reports.none()
+
+
+def can_record_reach(user, activity: Activity) -> bool:
+    """Advisors record reach for activities in their districts; managers only read."""
+    if user.is_superuser:
+        return True
+    if not is_advisor(user):
+        return False
+    mine = district_ids_of(user)
+    return any(district.pk in mine for district in activity.districts.all())

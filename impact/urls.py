@@ -1,6 +1,6 @@
 from django.urls import path
 
-from impact import views, views_manage
+from impact import views, views_activities, views_manage
 
 app_name = "impact"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("csv/<slug:key>/", views.figure_csv, name="figure_csv"),
     path("maex.json", views.maex_export, {"fmt": "json"}, name="maex_json"),
     path("maex.csv", views.maex_export, {"fmt": "csv"}, name="maex_csv"),
+    path("activiteiten/", views_activities.activity_list, name="activities"),
+    path("activiteiten/<slug:slug>/bereik/", views_activities.activity_reach, name="activity_reach"),
     path("themas/", views_manage.themes, name="themes"),
     path("themas/<int:number>/", views_manage.theme_edit, name="theme_edit"),
     path("doelstellingen/", views_manage.goal_list, name="goals"),

@@ -1,15 +1,22 @@
 """The board's and the API's filters: one FilterSet, so both filter the same way."""
 
 import django_filters
-from django.db.models import Q
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 from districts.models import District
 from districts.selectors import districts_visible_to
 from makers.models import Discipline
+from makers.search import clean_query, dutch_tsquery, use_full_text
 from requests.models import CultureRequest, RequesterKind
 from requests.selectors import advisors_for, overdue_q
 from requests.workflow import OPEN_STATUSES, Status
+
+SEARCH_VECTOR = (
+    "to_tsvector('dutch'::regconfig, \"requests_culturerequest\".\"requester_name\" || ' ' || "
+    '"requests_culturerequest"."organisation" || \' \' || "requests_culturerequest"."question")'
+)
 
 SORTS = {
     "oudste": ("created_at", "pk"),
@@ -69,6 +76,16 @@ class RequestFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
+        if use_full_text():
+            # Dutch full-text over the GIN index of migration 0005 (the expression must match it),
+            # not ILIKE over every row; references are stored upper case under a unique index.
+            tsquery = dutch_tsquery(clean_query(value))
+            matches = Q(reference=value.upper())
+            if tsquery:
+                # Constant SQL; the words travel as a bound parameter.
+                sql = f"{SEARCH_VECTOR} @@ to_tsquery('simple', %s)"
+                matches |= Q(RawSQL(sql, [tsquery], BooleanField()))  # noqa: S611
+            return queryset.filter(matches)
         return queryset.filter(
             Q(reference__iexact=value)
             | Q(requester_name__icontains=value)

@@ -5,7 +5,6 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,6 +14,7 @@ from requests import selectors, services, workflow
 from requests.filters import RequestFilter
 from requests.forms import FundingApplicationForm, MessageForm, NoteForm, StatusChangeForm
 from requests.models import Barrier, CultureRequest
+from requests.paging import CappedPaginator
 
 PAGE_SIZE = 25
 
@@ -58,7 +58,7 @@ def _targets(culture_request):
 def board(request):
     user = request.user
     filterset = RequestFilter(request.GET, queryset=selectors.board_requests(user), user=user)
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     overdue_before = selectors.overdue_cutoff()

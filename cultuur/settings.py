@@ -380,3 +380,5 @@ CELERY_BEAT_SCHEDULE.update(
 )
 # At most this many check/act notes go into one report (the newest are cut off beyond it).
 IMPACT_REPORT_MAX_NOTES = env_int("IMPACT_REPORT_MAX_NOTES", 200)
+# A report still "rendering" after this many minutes is taken to be abandoned and may be claimed again.
+IMPACT_REPORT_LEASE_MINUTES = env_int("IMPACT_REPORT_LEASE_MINUTES", 30)

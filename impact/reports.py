@@ -8,6 +8,7 @@ e-mail address or phone number is ever read into it (requests are only counted).
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -63,11 +64,16 @@ def report_request(*, period: Period, municipality: Municipality, district: Dist
 
 
 def _claim(report_id: int) -> bool:
-    """Only one worker renders a report: the conditional update is the claim."""
+    """Only one worker renders a report: the conditional update is the claim. A claim older than
+    the lease (a worker that died mid-render) may be taken over."""
+    stale = timezone.now() - timedelta(minutes=settings.IMPACT_REPORT_LEASE_MINUTES)
+    claimable = Q(status__in=[ReportStatus.PENDING, ReportStatus.FAILED]) | Q(
+        status=ReportStatus.RENDERING, claimed_at__lt=stale
+    )
     return bool(
-        MonitoringReport.objects.filter(
-            pk=report_id, status__in=[ReportStatus.PENDING, ReportStatus.FAILED]
-        ).update(status=ReportStatus.RENDERING, claimed_at=timezone.now())
+        MonitoringReport.objects.filter(claimable, pk=report_id).update(
+            status=ReportStatus.RENDERING, claimed_at=timezone.now()
+        )
     )
 
 

@@ -171,3 +171,25 @@ def test_only_managers_see_reports(client, period_data, django_capture_on_commit
     client.force_login(advisor)
     assert client.get("/dashboard/rapportages/").status_code == 403
     assert client.get(f"/dashboard/rapportages/{report.token}/pdf/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_an_abandoned_render_is_taken_over_but_a_fresh_claim_is_not(period_data):
+    from django.utils import timezone
+
+    from impact.reports import report_generate
+
+    report = MonitoringReport.objects.create(
+        period_start=datetime.date(2025, 1, 1),
+        period_end=datetime.date(2025, 6, 30),
+        period_label="2025-H1",
+        municipality=period_data.municipality,
+        scope_key=f"m{period_data.municipality.pk}",
+        status=ReportStatus.RENDERING,
+        claimed_at=timezone.now(),
+    )
+    assert report_generate(report_id=report.pk) is None
+    MonitoringReport.objects.filter(pk=report.pk).update(
+        claimed_at=timezone.now() - datetime.timedelta(hours=2)
+    )
+    assert report_generate(report_id=report.pk).status == ReportStatus.DONE

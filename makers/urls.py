@@ -12,6 +12,7 @@ urlpatterns = [
     path("makers/<slug:slug>/", directory.maker_detail, name="maker_detail"),
     path("makers/<slug:slug>/bewerken/", selfservice.maker_edit, name="maker_edit"),
     path("makers/<slug:slug>/indienen/", selfservice.maker_submit, name="maker_submit"),
+    path("makers/<slug:slug>/archiveren/", selfservice.maker_archive, name="maker_archive"),
     path("makers/<slug:slug>/beoordeling/", review.maker_review, name="maker_review"),
     path("makers/<slug:slug>/cursus-toevoegen/", selfservice.course_create, name="course_create"),
     path("cursussen/", directory.course_list, name="course_list"),

@@ -67,6 +67,17 @@ def maker_submit(request, slug):
 
 
 @login_required
+@require_POST
+def maker_archive(request, slug):
+    maker = get_object_or_404(selectors.makers_visible_to(request.user), slug=slug)
+    services.maker_archive(maker=maker, by=request.user)
+    messages.success(
+        request, _("Het profiel staat niet meer online. Dien het opnieuw in om het terug te zetten.")
+    )
+    return redirect("makers:maker_edit", slug=maker.slug)
+
+
+@login_required
 def course_create(request, slug):
     maker = get_object_or_404(selectors.makers_visible_to(request.user), slug=slug)
     if not selectors.can_edit_maker(request.user, maker):

@@ -298,3 +298,16 @@ def test_a_maker_cannot_invite(client):
         client.post(reverse("makers:maker_invite"), {"name": "X", "email": "x@example.org"}).status_code
         == 403
     )
+
+
+def test_a_maker_takes_their_profile_offline_but_not_someone_elses(client):
+    mine = OwnedMakerFactory()
+    theirs = OwnedMakerFactory()
+    _login(client, mine.user)
+    assert client.post(reverse("makers:maker_archive", args=[theirs.slug])).status_code == 403
+    client.post(reverse("makers:maker_archive", args=[mine.slug]))
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert (mine.status, theirs.status) == (PublicationStatus.ARCHIVED, PublicationStatus.PUBLISHED)
+    client.logout()
+    assert client.get(mine.get_absolute_url()).status_code == 404

@@ -1,0 +1,22 @@
+"""Makers, courses, venues and co-creations: the public culture directory.
+
+Other apps point at these models (requests matches to them, schools books budget lines on them),
+so the model names are part of the contract. makers never imports requests or schools.
+"""
+
+from makers.models.courses import Course
+from makers.models.makers import CoCreation, Maker
+from makers.models.taxonomy import Discipline, Language, PublicationStatus, TargetGroup
+from makers.models.venues import Venue, VenueBooking
+
+__all__ = [
+    "CoCreation",
+    "Course",
+    "Discipline",
+    "Language",
+    "Maker",
+    "PublicationStatus",
+    "TargetGroup",
+    "Venue",
+    "VenueBooking",
+]

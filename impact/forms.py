@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from districts.models import District, Municipality
+from impact.models import Indicator
 from impact.periods import Period, period_choices
 
 
@@ -99,3 +100,29 @@ class ReachForm(forms.Form):
     new_participants = forms.IntegerField(label=_("Waarvan nieuwe deelnemers"), min_value=0)
     visitors = forms.IntegerField(label=_("Bezoekers of passanten"), min_value=0)
     pupils = forms.IntegerField(label=_("Leerlingen"), min_value=0)
+
+
+class MeasurementForm(forms.Form):
+    indicator = forms.ModelChoiceField(
+        label=_("Indicator"),
+        queryset=Indicator.objects.select_related("theme").order_by("theme__number", "name"),
+    )
+    district = forms.ModelChoiceField(label=_("Wijk"), queryset=District.objects.none())
+    period_start = forms.DateField(label=_("Periode vanaf"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_end = forms.DateField(
+        label=_("Periode tot en met"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    value = forms.DecimalField(label=_("Waarde"), max_digits=14, decimal_places=2)
+    evidence = forms.CharField(label=_("Bewijs of bron"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, districts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = districts if districts is not None else District.objects.none()
+        self.fields["indicator"].label_from_instance = lambda i: f"SDG {i.theme.number}: {i.name} ({i.unit})"
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("Het einde van de periode ligt vóór het begin."))
+        return data

@@ -11,6 +11,7 @@ urlpatterns = [
     path("maex.csv", views.maex_export, {"fmt": "csv"}, name="maex_csv"),
     path("activiteiten/", views_activities.activity_list, name="activities"),
     path("activiteiten/<slug:slug>/bereik/", views_activities.activity_reach, name="activity_reach"),
+    path("metingen/nieuw/", views_activities.measurement_create, name="measurement_create"),
     path("themas/", views_manage.themes, name="themes"),
     path("themas/<int:number>/", views_manage.theme_edit, name="theme_edit"),
     path("doelstellingen/", views_manage.goal_list, name="goals"),

@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
 from impact import selectors, services
-from impact.forms import ReachForm
+from impact.forms import MeasurementForm, ReachForm
 
 
 def _require_reader(user):
@@ -43,3 +43,22 @@ def activity_reach(request, slug):
             messages.success(request, activity.title)
             return redirect("impact:activities")
     return render(request, "impact/activity_reach.html", {"activity": activity, "form": form})
+
+
+@login_required
+def measurement_create(request):
+    """Advisors record a measurement for one of their districts (activity measurements: API/admin)."""
+    if not selectors.is_advisor(request.user):
+        raise PermissionDenied
+    from districts.selectors import districts_visible_to
+
+    form = MeasurementForm(request.POST or None, districts=districts_visible_to(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.measurement_record(by=request.user, **form.cleaned_data)
+        except services.ImpactError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, str(form.cleaned_data["indicator"]))
+            return redirect("impact:activities")
+    return render(request, "impact/measurement_form.html", {"form": form})

@@ -42,7 +42,7 @@
     }
     labels.forEach(function (label, row) {
       var top = legend + row * group;
-      svg.appendChild(el("text", { x: left - 8, y: top + (series.length * bar) / 2 + 4, class: "chart-label", "text-anchor": "end" }, shorten(label, 30)));
+      svg.appendChild(el("text", { x: left - 8, y: top + (series.length * bar) / 2 + 4, class: "chart-label", "text-anchor": "end" }, shorten(label, 28)));
       series.forEach(function (s, i) {
         var value = Number(s.values[row]) || 0;
         var w = Math.max(1, (value / max) * (width - left - right));

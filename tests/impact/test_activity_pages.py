@@ -54,3 +54,33 @@ def test_the_activity_list_costs_a_fixed_number_of_queries(
     client.force_login(manager)
     with django_assert_max_num_queries(14):
         assert client.get("/dashboard/activiteiten/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_advisor_adds_a_measurement_for_their_district_only(client, poelenburg, peldersveld):
+    from impact.models import Measurement
+    from tests.impact.factories import IndicatorFactory
+
+    indicator = IndicatorFactory(name="Deelnemers met een Zaanpas")
+    client.force_login(advisor_in(poelenburg))
+    data = {
+        "indicator": indicator.pk,
+        "district": poelenburg.pk,
+        "period_start": "2025-01-01",
+        "period_end": "2025-06-30",
+        "value": "42",
+        "evidence": "Telling wijkteam",
+    }
+    assert client.post("/dashboard/metingen/nieuw/", data).status_code == 302
+    assert Measurement.objects.get().district == poelenburg
+    elsewhere = client.post("/dashboard/metingen/nieuw/", {**data, "district": peldersveld.pk})
+    backwards = client.post("/dashboard/metingen/nieuw/", {**data, "period_end": "2024-12-31"})
+    assert elsewhere.status_code == backwards.status_code == 200
+    assert "Het einde van de periode ligt vóór het begin." in backwards.content.decode()
+    assert Measurement.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_manager_does_not_add_measurements(client, manager):
+    client.force_login(manager)
+    assert client.get("/dashboard/metingen/nieuw/").status_code == 403

@@ -85,3 +85,68 @@ def test_every_metric_evaluates_many_goals_in_one_query(django_assert_num_querie
     with django_assert_num_queries(len(METRICS)):
         values = evaluate(goals)
     assert set(values) == {goal.pk for goal in goals}
+
+
+@pytest.mark.django_db
+def test_the_partnership_share_counts_schools_with_a_maker_in_the_school_year(poelenburg):
+    from tests.makers.factories import MakerFactory
+    from tests.schools.factories import BudgetLineFactory
+
+    goal = GoalFactory(
+        metric="schools_in_partnership",
+        target=Decimal(80),
+        municipality=poelenburg.municipality,
+        period_start=datetime.date(2025, 8, 1),
+        period_end=datetime.date(2026, 7, 31),
+    )
+    schools = [SchoolFactory(district=poelenburg, municipality=poelenburg.municipality) for _ in range(4)]
+    maker = MakerFactory()
+    BudgetLineFactory(school=schools[0], school_year=2025, maker=maker)
+    BudgetLineFactory(school=schools[0], school_year=2025, maker=maker)  # the same school twice counts once
+    BudgetLineFactory(school=schools[1], school_year=2025, maker=maker)
+    BudgetLineFactory(school=schools[2], school_year=2024, maker=maker)  # another school year
+    BudgetLineFactory(school=schools[3], school_year=2025)  # no maker
+    SchoolFactory()  # another municipality
+    assert evaluate([goal]) == {goal.pk: Decimal("50.0")}
+
+
+@pytest.mark.django_db
+def test_sums_and_shares_count_an_activity_in_two_districts_once(poelenburg, peldersveld):
+    from tests.impact.factories import ReachFactory
+
+    participants = GoalFactory(
+        metric="participants", target=Decimal(100), municipality=poelenburg.municipality
+    )
+    share = GoalFactory(
+        metric="share_co_produced_or_supported", target=Decimal(50), municipality=poelenburg.municipality
+    )
+    in_district = GoalFactory(metric="participants", target=Decimal(10), district=peldersveld)
+    ReachFactory(
+        activity=ActivityFactory(districts=[poelenburg, peldersveld], role=ActivityRole.CO_PRODUCED),
+        participants=30,
+    )
+    ReachFactory(
+        activity=ActivityFactory(districts=[poelenburg], role=ActivityRole.PRODUCED), participants=12
+    )
+    values = evaluate([participants, share, in_district])
+    assert values == {participants.pk: Decimal(42), share.pk: Decimal("50.0"), in_district.pk: Decimal(30)}
+
+
+@pytest.mark.django_db
+def test_the_share_of_matched_requests(poelenburg):
+    from django.utils import timezone
+
+    from requests.models import Match
+    from tests.requests.factories import CultureRequestFactory
+
+    year = timezone.localdate().year
+    goal = GoalFactory(
+        metric="requests_matched",
+        target=Decimal(60),
+        period_start=datetime.date(year, 1, 1),
+        period_end=datetime.date(year, 12, 31),
+    )
+    requests = [CultureRequestFactory(district=poelenburg) for _ in range(4)]
+    Match.objects.create(request=requests[0], kind="custom", target_name="Buurtatelier")
+    Match.objects.create(request=requests[0], kind="course", target_name="Tekenles")
+    assert evaluate([goal]) == {goal.pk: Decimal("25.0")}

@@ -375,7 +375,11 @@ def build(scale: int, builder: Builder) -> dict:
         "(SELECT array_agg(id ORDER BY id) ids FROM makers_maker WHERE status = 'published') m",
     )
     b.say(f"schools: {b.value('SELECT count(*) FROM schools_school')}, budget lines: {n_lines}")
-    b.say(f"impact tables: {'present' if impact_tables(b) else 'absent (not built yet): no activities'}")
+    n_activities = 0
+    if impact_tables(b):
+        n_activities = build_impact(b, max(scale // 5, 100), first_request)
+    else:
+        b.say("impact tables absent (not built yet): no activities")
     return {
         "requests": scale,
         "events": 4 * scale,
@@ -383,8 +387,73 @@ def build(scale: int, builder: Builder) -> dict:
         "courses": n_courses,
         "venues": n_venues,
         "budget_lines": n_lines,
+        "activities": n_activities,
         "seconds": round(time.monotonic() - started, 1),
     }
+
+
+def build_impact(b: Builder, n: int, first_request: int) -> int:
+    """Activities (a fifth of them from a matched request) with reach, districts and measurements."""
+    first = b.value("SELECT coalesce(max(id), 0) FROM impact_activity")
+    b.insert(
+        "impact_activity",
+        {
+            "title": f"{pick(WHAT)} || ' ' || {pick(FOR)}",
+            "slug": "'bench-activiteit-' || g",
+            "description": f"'Samen met de buurt: ' || {pick(WHAT)} || ', ' || {pick(WHEN)} || '.'",
+            "role": "(ARRAY['produced','supported','co_produced'])[1 + g % 3]",
+            "status": "(ARRAY['planned','running','completed','completed','cancelled'])[1 + g % 5]",
+            "whole_municipality": "false",
+            "request_id": f"CASE WHEN g % 5 = 0 THEN {int(first_request)} + g END",
+            "starts_on": "current_date - (g % 730)",
+            "ends_on": "current_date - (g % 730) + (g % 60)",
+            "budget_cents": "(g % 40) * 10000",
+            "funding_cents": "(g % 10) * 5000",
+            "created_at": "now() - (g % 730) * interval '1 day'",
+            "updated_at": "now()",
+        },
+        f"generate_series(1, {n}) AS g",
+    )
+    # A request id above only when it exists (the series of requests may be shorter).
+    b.run(
+        "UPDATE impact_activity a SET request_id = NULL WHERE request_id IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM requests_culturerequest r WHERE r.id = a.request_id)"
+    )
+    b.run(
+        f"""INSERT INTO impact_activity_districts (activity_id, district_id)
+           SELECT a.id, d.ids[1 + (a.id % array_length(d.ids, 1))]
+           FROM impact_activity a, (SELECT array_agg(id ORDER BY id) ids FROM districts_district
+                                    WHERE NOT is_central_intake) d
+           WHERE a.id > {int(first)} ON CONFLICT DO NOTHING"""
+    )
+    b.insert(
+        "impact_reach",
+        {
+            "activity_id": "a.id",
+            "participants": "5 + a.id % 80",
+            "new_participants": "a.id % 5",
+            "visitors": "(a.id % 7) * 40",
+            "pupils": "CASE WHEN a.id % 4 = 0 THEN 25 + a.id % 100 ELSE 0 END",
+            "updated_at": "now()",
+        },
+        f"impact_activity a WHERE a.id > {int(first)}",
+    )
+    if b.value("SELECT count(*) FROM impact_indicator"):
+        b.insert(
+            "impact_measurement",
+            {
+                "indicator_id": "i.ids[1 + (a.id % array_length(i.ids, 1))]",
+                "activity_id": "a.id",
+                "period_start": "a.starts_on",
+                "period_end": "coalesce(a.ends_on, a.starts_on)",
+                "value": "(a.id % 10)::numeric + 0.5",
+                "created_at": "now()",
+            },
+            f"impact_activity a, (SELECT array_agg(id ORDER BY id) ids FROM impact_indicator) i "
+            f"WHERE a.id > {int(first)}",
+        )
+    b.say(f"activities: {n} with reach and measurements")
+    return n
 
 
 def impact_tables(b: Builder) -> bool:
@@ -407,14 +476,14 @@ def plan(b: Builder) -> dict:
         session.create()
         users[role] = session.session_key
     b.cursor.execute(
-        "SELECT reference FROM requests_culturerequest WHERE status = 'matching' ORDER BY id DESC LIMIT 1"
+        "SELECT reference FROM requests_culturerequest ORDER BY status = 'matching' DESC, id DESC LIMIT 1"
     )
     reference = b.cursor.fetchone()[0]
     b.cursor.execute(
         "SELECT s.id FROM schools_school s JOIN schools_budgetline l ON l.school_id = s.id "
         "WHERE l.school_year = 2025 GROUP BY s.id ORDER BY count(*) DESC LIMIT 1"
     )
-    school = b.cursor.fetchone()[0]
+    school = (b.cursor.fetchone() or [b.value("SELECT min(id) FROM schools_school")])[0]
     b.cursor.execute(
         "SELECT d.slug FROM districts_district d JOIN requests_culturerequest r ON r.district_id = d.id "
         "WHERE NOT d.is_central_intake GROUP BY d.slug ORDER BY d.slug LIKE 'bench-%', count(*) DESC LIMIT 1"
@@ -451,6 +520,8 @@ def counts(b: Builder) -> dict:
         "budget_lines": "schools_budgetline",
         "districts": "districts_district",
     }
+    if impact_tables(b):
+        tables.update(activities="impact_activity", measurements="impact_measurement")
     return {name: b.value(f"SELECT count(*) FROM {table}") for name, table in tables.items()}
 
 
@@ -474,7 +545,10 @@ def main():
             print(json.dumps(counts(b)))
             return
         info = {}
-        if not args.plan_only:
+        if not args.plan_only and connection.vendor != "postgresql":
+            # The bulk statements are PostgreSQL SQL: on the SQLite fallback only the demo data is measured.
+            print("  SQLite: no bulk data set, measuring the demo data only", flush=True)
+        elif not args.plan_only:
             with transaction.atomic():
                 info = build(args.scale, b)
         if connection.vendor == "postgresql":

@@ -154,8 +154,8 @@ def scenarios(plan: dict) -> list[dict]:
             manager,
             "requests",
         ),
-        ("triage board, text search", "/triage/?q=graffitiproject&closed=on", manager, "requests"),
-        ("triage board, page 200", "/triage/?closed=on&pagina=200", manager, "requests"),
+        ("triage board, text search", "/triage/?q=graffitiproject&closed=true", manager, "requests"),
+        ("triage board, page 200", "/triage/?closed=true&pagina=200", manager, "requests"),
         ("request detail", f"/triage/{plan['reference']}/", manager, "events"),
         ("directory: makers search 'dansen'", "/makers/?q=dansen", None, "makers"),
         ("directory: courses search 'theater'", "/cursussen/?q=theater", None, "courses"),
@@ -279,7 +279,12 @@ def write_docs(run: dict):
             f"### {int(scale):,} requests\n\n"
             f"Measured {r['date']} on {r['machine']}; PostgreSQL {r['postgres']}; commit {r['commit']}.  \n"
             f"Database: {r['database']}. Data set built in {r['build_seconds']} s. "
-            f"Public form POST: {r['form_check']}.\n\n{table(r)}\n"
+            + (
+                f"Load average (1, 5, 15 min) before the client {tuple(r['load'][:3])}, after {tuple(r['load'][3:])}. "
+                if r.get("load")
+                else ""
+            )
+            + f"Public form POST: {r['form_check']}.\n\n{table(r)}\n"
         )
     grown = growth(runs)
     if grown:
@@ -389,6 +394,7 @@ def main():
         }
         (work / "spec.json").write_text(json.dumps(spec))
         say("client (separate process, from /tmp)")
+        load_before = os.getloadavg()
         subprocess.run(
             [
                 sys.executable,
@@ -402,6 +408,7 @@ def main():
             env={"PATH": os.environ.get("PATH", "")},
         )
         results = json.loads((work / "results.json").read_text())
+        load = [round(x, 1) for x in (*load_before, *os.getloadavg())]
         post = next(r for r in results if r["name"] == "public form POST")
         counts = json.loads(
             subprocess.run(
@@ -424,6 +431,7 @@ def main():
             "counts": counts,
             "results": results,
             "form_check": form_check(db.url, post),
+            "load": load,
         }
         print()
         print(table(run))

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cultuur.audit import audit_record
 from schools import workflow
 from schools.models import (
     Ambition,
@@ -222,8 +223,9 @@ def _may_book(by, school: School) -> bool:
 @transaction.atomic
 def budget_line_create(*, school: School, year: SchoolYear, by, **fields) -> BudgetLine:
     _require(_may_book(by, school))
-    line = BudgetLine(school=school, school_year=year.start_year, created_by=by)
-    return _save_line(line, fields)
+    line = _save_line(BudgetLine(school=school, school_year=year.start_year, created_by=by), fields)
+    _audit_line("schools.budget_line.created", line, by)
+    return line
 
 
 @transaction.atomic
@@ -231,7 +233,9 @@ def budget_line_update(*, line: BudgetLine, by, **fields) -> BudgetLine:
     _require(_may_book(by, line.school))
     fields.pop("school", None)  # a line never moves to another school
     fields.pop("school_year", None)
-    return _save_line(line, fields)
+    line = _save_line(line, fields)
+    _audit_line("schools.budget_line.changed", line, by)
+    return line
 
 
 def _save_line(line: BudgetLine, fields: dict) -> BudgetLine:
@@ -252,11 +256,22 @@ def _save_line(line: BudgetLine, fields: dict) -> BudgetLine:
     return line
 
 
+def _audit_line(action: str, line: BudgetLine, by) -> None:
+    # Money is booked against a school's budget: keep who did what in the platform's audit log.
+    detail = {
+        "school": line.school_id,
+        "planned_amount_cents": line.planned_amount_cents,
+        "invoiced_amount_cents": line.invoiced_amount_cents,
+    }
+    audit_record(action=action, by=by, target=line, detail=detail)
+
+
 @transaction.atomic
 def budget_line_delete(*, line: BudgetLine, by) -> None:
     _require(_may_book(by, line.school))
     if line.invoiced_amount_cents is not None:
         raise SchoolsError(_("Een gefactureerde regel kan niet worden verwijderd."))
+    _audit_line("schools.budget_line.deleted", line, by)
     line.delete()
 
 

@@ -135,3 +135,12 @@ def test_the_budget_page_costs_a_fixed_number_of_queries(
     client.force_login(icc)
     with django_assert_max_num_queries(12):
         assert client.get(_budget_url(school, year)).status_code == 200
+
+
+def test_booking_money_is_kept_in_the_audit_log(client, icc, school, year):
+    from cultuur.models import AuditLog
+
+    client.force_login(icc)
+    client.post(_budget_url(school, year), VALID)
+    entry = AuditLog.objects.get(action="schools.budget_line.created")
+    assert entry.actor == icc and entry.detail["planned_amount_cents"] == 62_500

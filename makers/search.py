@@ -57,30 +57,46 @@ def search(queryset: QuerySet, raw: str | None) -> QuerySet:
 _LEXEME = re.compile(r"'((?:[^']|'')+)'")
 
 
+# Raw words shorter than this are not used as prefixes: "de" or "kun" would match too much.
+MIN_PREFIX_LENGTH = 4
+
+
+def _quote(lexeme: str) -> str:
+    return "'" + lexeme.replace("'", "''") + "'"
+
+
 @functools.lru_cache(maxsize=512)
 def dutch_tsquery(query: str) -> str:
-    """The search as a tsquery in which every stem also matches its own stem.
+    """The search as a tsquery that finds Dutch word forms in both directions.
 
-    Dutch Snowball is not idempotent: "dansen" stems to 'dans' but the text "dans" to 'dan', so
-    a plain query would miss the base form. Stemming each query lexeme once more and OR-ing both
-    makes "dansen" find "dans". Quotes, minus signs and "or" keep their websearch meaning.
+    Dutch Snowball is not idempotent: the text "dansen" stems to 'dans' but "dans" to 'dan'.
+    So each query stem also matches its own stem ("dansen" finds "dans"), and the word as typed
+    matches as a prefix ("dans" finds "dansen", whose stem is 'dans'). Quotes, minus signs and
+    "or" keep their websearch meaning; stop words are dropped as PostgreSQL drops them.
     """
+    words = sorted({word for word in re.findall(r"\w+", query.lower()) if len(word) >= MIN_PREFIX_LENGTH})
     with connection.cursor() as cursor:
         cursor.execute("SELECT websearch_to_tsquery('dutch', %s)::text", [query])
         text = cursor.fetchone()[0]
         lexemes = sorted({match.replace("''", "'") for match in _LEXEME.findall(text)})
         if not lexemes:
             return ""
-        cursor.execute("SELECT t, (ts_lexize('dutch_stem', t))[1] FROM unnest(%s::text[]) AS t", [lexemes])
-        restemmed = {lexeme: stem for lexeme, stem in cursor.fetchall() if stem and stem != lexeme}
+        cursor.execute(
+            "SELECT t, (ts_lexize('dutch_stem', t))[1] FROM unnest(%s::text[]) AS t", [lexemes + words]
+        )
+        stems = dict(cursor.fetchall())
+    prefixes: dict[str, set[str]] = {}
+    for word in words:
+        if stems.get(word):
+            prefixes.setdefault(stems[word], set()).add(word)
 
     def expand(match):
         lexeme = match.group(1).replace("''", "'")
-        stem = restemmed.get(lexeme)
-        quoted = match.group(0)
-        if not stem:
-            return quoted
-        return "(" + quoted + " | '" + stem.replace("'", "''") + "')"
+        options = [match.group(0)]
+        if stems.get(lexeme) and stems[lexeme] != lexeme:
+            options.append(_quote(stems[lexeme]))
+        options += [_quote(word) + ":*" for word in sorted(prefixes.get(lexeme, ())) if word != lexeme]
+        return options[0] if len(options) == 1 else "(" + " | ".join(options) + ")"
 
     return _LEXEME.sub(expand, text)
 

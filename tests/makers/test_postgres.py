@@ -89,3 +89,29 @@ def test_search_ranks_a_title_above_a_description(client):
     CourseFactory(title="Tekenen", description="Van schets tot schilderij.")
     titles = [c.title for c in client.get(reverse("makers:course_list"), {"q": "tekenen"}).context["page"]]
     assert titles[0] == "Tekenen"
+
+
+@pytest.mark.django_db
+def test_search_combines_with_every_filter_and_the_facets(client):
+    from tests.factories import DistrictFactory
+    from tests.makers.factories import discipline
+
+    west = DistrictFactory()
+    MakerFactory(
+        name="Dansgroep West",
+        short_description="Wij dansen",
+        disciplines=[discipline("dans")],
+        districts=[west],
+    )
+    MakerFactory(name="Dans overal", short_description="Dans", whole_municipality=True)
+    response = client.get(
+        reverse("makers:maker_list"),
+        {"q": "dansen", "district": west.slug, "discipline": "dans", "education": "false"},
+    )
+    assert response.status_code == 200
+    assert [m.name for m in response.context["page"]] == ["Dansgroep West"]
+    course = CourseFactory(title="Dansen voor kinderen")
+    response = client.get(
+        reverse("makers:course_list"), {"q": "dans", "district": course.venue.district.slug, "age": 9}
+    )
+    assert [c.title for c in response.context["page"]] == ["Dansen voor kinderen"]

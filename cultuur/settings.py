@@ -222,6 +222,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # broker, a SQLite file through kombu's SQLAlchemy transport (see README, "Embedded Celery").
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or f"sqla+sqlite:///{VAR_DIR / 'celery-broker.sqlite3'}"
 CELERY_IS_EMBEDDED = not env_str("CELERY_BROKER_URL")
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_ACKS_LATE = True
@@ -320,6 +321,8 @@ REQUESTS_FORM_RATE_LIMIT = env_int("REQUESTS_FORM_RATE_LIMIT", 10)
 REQUESTS_FORM_RATE_WINDOW = env_int("REQUESTS_FORM_RATE_WINDOW", 60 * 60)
 # The privacy statement: personal data of a closed request is removed twelve months after closing.
 REQUESTS_RETENTION_DAYS = env_int("REQUESTS_RETENTION_DAYS", 365)
+# How long a claimed e-mail send may take before another worker may take it over (worker lost).
+REQUESTS_SEND_LEASE_SECONDS = env_int("REQUESTS_SEND_LEASE_SECONDS", 10 * 60)
 # One name for the request status choices in the OpenAPI schema (the model and the status action share them).
 SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})["RequestStatusEnum"] = "requests.workflow.Status"
 CELERY_BEAT_SCHEDULE.update(

@@ -23,7 +23,8 @@ from requests.models import CultureRequest, Message, Notification, NotificationK
 
 logger = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=10)
+# Longer than any send can take (EMAIL_TIMEOUT); a send whose worker died is taken over after it.
+LEASE = timedelta(seconds=settings.REQUESTS_SEND_LEASE_SECONDS)
 
 
 def notification_queue(*, request: CultureRequest, kind: str, key: str = "") -> Notification | None:

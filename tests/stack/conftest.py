@@ -39,13 +39,14 @@ def database_url_of_test_db() -> str:
 class Worker:
     """A real `celery worker` process on its own queue, reading the test database."""
 
-    def __init__(self, broker_url: str):
-        self.queue = f"test-{uuid.uuid4().hex[:12]}"
+    def __init__(self, broker_url: str, queue: str | None = None, env: dict | None = None):
+        self.queue = queue or f"test-{uuid.uuid4().hex[:12]}"
         env = {
             **os.environ,
             "DATABASE_URL": database_url_of_test_db(),
             "CELERY_BROKER_URL": broker_url,
             "DJANGO_SETTINGS_MODULE": "tests.settings",
+            **(env or {}),
         }
         self.process = subprocess.Popen(
             [
@@ -68,6 +69,11 @@ class Worker:
             stderr=subprocess.STDOUT,
             text=True,
         )
+
+    def kill(self) -> None:
+        """Die like a machine losing power: no warm shutdown, no acks."""
+        self.process.kill()
+        self.process.wait(timeout=10)
 
     def stop(self) -> str:
         self.process.terminate()

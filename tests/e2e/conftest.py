@@ -65,3 +65,12 @@ def login(page):
         page.wait_for_load_state()
 
     return sign_in
+
+
+def pytest_collection_modifyitems(items):
+    """Browser tests need committed data (the live server reads it from another thread), so they run
+    with transaction=True; its flush between tests would also wipe the rows that data migrations made
+    (role groups, disciplines, SDG themes). serialized_rollback puts those back after every test."""
+    for item in items:
+        if item.get_closest_marker("e2e"):
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False)

@@ -3,8 +3,10 @@
 import re
 
 import pytest
+from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
+from cultuur.roles import Role
 from tests.factories import PASSWORD, DistrictFactory, PostcodeAreaFactory, advisor_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -13,6 +15,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def noord(settings):
     settings.REQUESTS_FORM_MIN_SECONDS = 0  # a browser fills the form faster than a person
+    # A transactional test flushes the data migrations' rows (the role groups) after each test.
+    for role in Role:
+        Group.objects.get_or_create(name=role.value)
     district = DistrictFactory(name="Zaandam-Noord")
     PostcodeAreaFactory(code="1503", district=district)
     return district
@@ -49,8 +54,26 @@ def test_a_resident_asks_and_the_district_advisor_answers(page, login, axe_viola
     row.get_by_role("button", name=f"Wijzig status {reference}").click()
     # htmx swapped the row in place: no full reload, the new status is shown.
     expect(page.locator(f"#row-{reference} .badge").first).to_have_text("In gesprek")
+    page.get_by_role("link", name=reference).click()
+    expect(page.get_by_role("heading", name="Tijdlijn")).to_be_visible()
+    assert axe_violations(page) == []
 
     page.goto(status_url)
     expect(page.locator(".status-now")).to_contain_text("In gesprek")
     expect(page.get_by_text("Ik bel u dinsdag om uw vraag te bespreken.")).to_be_visible()
+    assert axe_violations(page) == []
+
+
+def test_the_match_page_and_the_funding_overview_are_accessible(page, login, axe_violations, noord):
+    from tests.requests.factories import CultureRequestFactory, FundingApplicationFactory
+
+    advisor = advisor_in(noord, email="adviseur.noord@example.org")
+    request = CultureRequestFactory(district=noord)
+    FundingApplicationFactory(request=request)
+    login(advisor.email, PASSWORD)
+    page.goto(f"/triage/{request.reference}/koppelen/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(request.reference)
+    assert axe_violations(page) == []
+    page.goto("/fondsen/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Fondsaanvragen")
     assert axe_violations(page) == []

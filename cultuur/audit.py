@@ -1,5 +1,6 @@
 """Write to the append-only audit log. Services and views call `audit_record`; nothing else writes it."""
 
+import functools
 import logging
 
 from cultuur.models import AuditLog
@@ -28,3 +29,25 @@ def audit_record(*, action: str, by=None, target=None, detail: dict | None = Non
     )
     logger.info("%s by=%s target=%s:%s", action, entry.actor_label or "-", entry.target_type, entry.target_id)
     return entry
+
+
+def audited(action: str):
+    """Decorate a view whose successful answer is an export or a disclosure: each one is logged."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200:
+                detail = {"path": request.path[:500], "query": request.GET.urlencode()[:500], **kwargs}
+                audit_record(
+                    action=action,
+                    by=request.user,
+                    detail={k: str(v) for k, v in detail.items()},
+                    request=request,
+                )
+            return response
+
+        return wrapper
+
+    return decorate

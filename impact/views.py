@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cultuur.audit import audited
 from impact import exports, reports, selectors
 from impact.dashboard import FIGURES, Filters, all_figures
 from impact.forms import DashboardFilterForm, ReportRequestForm
@@ -52,6 +53,7 @@ def dashboard(request):
 
 
 @manager_required
+@audited("impact.figure.exported")
 def figure_csv(request, key):
     build = FIGURES.get(key)
     if build is None:
@@ -65,6 +67,7 @@ def figure_csv(request, key):
 
 
 @manager_required
+@audited("impact.maex.exported")
 def maex_export(request, fmt):
     _form, filters = _filters(request)
     rows = exports.maex_rows(filters)
@@ -113,6 +116,7 @@ def report_detail(request, token):
 
 
 @manager_required
+@audited("impact.report.downloaded")
 def report_pdf(request, token):
     report = get_object_or_404(selectors.visible_reports(request.user), token=token)
     if not report.pdf:

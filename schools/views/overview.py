@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
+from cultuur.audit import audited
 from cultuur.roles import Role, has_role
 from schools import reports
 from schools.templatetags.schools_tags import euro
@@ -38,6 +39,7 @@ def overview(request):
 
 
 @school_roles_required
+@audited("schools.overview.exported")
 def overview_csv(request, table):
     _require_manager(request.user)
     if table not in reports.TABLES:

@@ -69,3 +69,13 @@ def test_the_audit_page_costs_a_fixed_number_of_queries(client, django_assert_ma
         audit_record(action=f"test.row{i}")
     with django_assert_max_num_queries(8):
         assert client.get("/audit/?pagina=2").status_code == 200
+
+
+def test_every_export_is_logged_with_who_and_what(client):
+    client.force_login(UserFactory(roles=["manager"]))
+    client.get("/school/overzicht/plannen.csv")
+    client.get("/dashboard/maex.csv")
+    actions = set(AuditLog.objects.values_list("action", flat=True))
+    assert {"schools.overview.exported", "impact.maex.exported"} <= actions
+    entry = AuditLog.objects.get(action="schools.overview.exported")
+    assert entry.detail["table"] == "plannen" and entry.actor_label.endswith("@example.org")

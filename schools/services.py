@@ -42,6 +42,8 @@ def _log(plan: CmkPlan, action: str, by, *, from_status="", to_status="", commen
         to_status=to_status,
         comment=comment,
     )
+    detail = {"from": from_status, "to": to_status} if from_status or to_status else {}
+    audit_record(action=f"schools.plan.{action}", by=by, target=plan, detail=detail)
 
 
 def _require(allowed: bool) -> None:

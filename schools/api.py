@@ -7,7 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from schools import budget, selectors, services
@@ -139,6 +139,9 @@ class CmkPlanViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=SendBackSerializer, responses=CmkPlanSerializer)
     @action(detail=True, methods=["post"], url_path="send-back")
     def send_back(self, request, pk=None):
+        # Out of scope answers 404 and without the right 403, before the body is looked at.
+        if not selectors.is_account_holder(request.user, self.get_object().school):
+            raise PermissionDenied
         data = SendBackSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         comments = data.validated_data["comments"]

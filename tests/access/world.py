@@ -1,0 +1,230 @@
+"""Two of everything: district A and B, school X (in A) and Y (in B), with their people and objects.
+
+The access matrix asks every route for the A/X object as every role, and the B/Y object as the
+A/X roles (IDOR), so that scope leaks show up as a status that is not 404.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from rest_framework.authtoken.models import Token
+
+from districts.services import grant_create, partner_save
+from impact.models import MonitoringReport
+from impact.reports import scope_key
+from makers.models import CoCreation
+from schools.models import Milestone
+from tests.factories import DistrictFactory, UserFactory, advisor_in
+from tests.impact.factories import ActivityFactory, GoalFactory, MeasurementFactory
+from tests.makers.factories import (
+    BookingFactory,
+    CoCreationFactory,
+    CourseFactory,
+    OwnedMakerFactory,
+    VenueFactory,
+)
+from tests.requests.factories import CultureRequestFactory, FundingApplicationFactory
+from tests.schools.factories import (
+    YEAR,
+    AmbitionFactory,
+    AmountPerGroupFactory,
+    BudgetLineFactory,
+    CmkPlanFactory,
+    MonitoringEntryFactory,
+    SchoolFactory,
+    icc_of,
+)
+
+ROLES = [
+    "anonymous",
+    "resident",
+    "advisor_a",
+    "advisor_b",
+    "icc_x",
+    "icc_y",
+    "maker",
+    "funds",
+    "manager",
+    "admin",
+]
+
+
+@dataclass
+class World:
+    users: dict
+    a: dict
+    b: dict
+    tokens: dict
+
+
+def build_world() -> World:
+    district_a, district_b = (
+        DistrictFactory(name="Wijk A", slug="wijk-a"),
+        DistrictFactory(name="Wijk B", slug="wijk-b"),
+    )
+    advisor_a, advisor_b = (
+        advisor_in(district_a, email="adviseur-a@example.org"),
+        advisor_in(district_b, email="adviseur-b@example.org"),
+    )
+    advisor_in(district_a), advisor_in(district_b)
+
+    school_x = SchoolFactory(name="School X", district=district_a, account_holder=advisor_a)
+    school_y = SchoolFactory(name="School Y", district=district_b, account_holder=advisor_b)
+    icc_x, icc_y = icc_of(school_x, email="icc-x@example.org"), icc_of(school_y, email="icc-y@example.org")
+    AmountPerGroupFactory()
+    plans = {school: CmkPlanFactory(school=school) for school in (school_x, school_y)}
+    lines = {school: BudgetLineFactory(school=school) for school in (school_x, school_y)}
+    monitoring = {school: MonitoringEntryFactory(school=school) for school in (school_x, school_y)}
+    ambitions = {school: AmbitionFactory(plan=plans[school]) for school in (school_x, school_y)}
+    milestones = {
+        school: Milestone.objects.create(
+            plan=plans[school], title="Mijlpaal", due_date=YEAR.start.replace(month=12)
+        )
+        for school in (school_x, school_y)
+    }
+
+    maker_a = OwnedMakerFactory(name="Maker A", slug="maker-a")
+    maker_b = OwnedMakerFactory(name="Maker B", slug="maker-b")
+    course_a = CourseFactory(maker=maker_a, slug="cursus-a")
+    course_b = CourseFactory(maker=maker_b, slug="cursus-b")
+    venue_a, venue_b = (
+        VenueFactory(district=district_a, slug="zaal-a"),
+        VenueFactory(district=district_b, slug="zaal-b"),
+    )
+    booking_a, booking_b = BookingFactory(venue=venue_a), BookingFactory(venue=venue_b)
+    cocreation = CoCreationFactory(slug="co-a", status=CoCreation.Status.ACTIVE, makers=[maker_a, maker_b])
+
+    request_a = CultureRequestFactory(district=district_a, reference="CV-2026-00001")
+    request_b = CultureRequestFactory(district=district_b, reference="CV-2026-00002")
+    funding_a = FundingApplicationFactory(request=request_a)
+    funding_b = FundingApplicationFactory(request=request_b)
+
+    activity_a = ActivityFactory(slug="activiteit-a", districts=[district_a])
+    activity_b = ActivityFactory(slug="activiteit-b", districts=[district_b])
+    measurement_a = MeasurementFactory(district=district_a)
+    measurement_b = MeasurementFactory(district=district_b)
+    goal = GoalFactory()
+    report_a = MonitoringReport.objects.create(
+        scope_key=scope_key(district_a.municipality, district_a),
+        period_start=datetime.date(2025, 1, 1),
+        period_end=datetime.date(2025, 6, 30),
+        period_label="2025-H1",
+        municipality=district_a.municipality,
+        district=district_a,
+    )
+    report_b = MonitoringReport.objects.create(
+        scope_key=scope_key(district_b.municipality, district_b),
+        period_start=datetime.date(2025, 1, 1),
+        period_end=datetime.date(2025, 6, 30),
+        period_label="2025-H1",
+        municipality=district_b.municipality,
+        district=district_b,
+    )
+
+    partner_a = partner_save(district=district_a, by=advisor_a, name="Partner A", kind="other")
+    partner_b = partner_save(district=district_b, by=advisor_b, name="Partner B", kind="other")
+    today = datetime.date.today()
+    grant_a = grant_create(
+        district=district_a, initiative="A", amount_cents=100, granted_on=today, by=advisor_a
+    )
+    grant_b = grant_create(
+        district=district_b, initiative="B", amount_cents=100, granted_on=today, by=advisor_b
+    )
+
+    users = {
+        "advisor_a": advisor_a,
+        "advisor_b": advisor_b,
+        "icc_x": icc_x,
+        "icc_y": icc_y,
+        "maker": maker_a.user,
+        "funds": UserFactory(roles=["funds_coordinator"], email="fondsen@example.org"),
+        "manager": UserFactory(roles=["manager"], email="manager@example.org"),
+        "admin": UserFactory(is_staff=True, is_superuser=True, email="admin@example.org"),
+    }
+
+    def side(
+        school,
+        activity,
+        measurement,
+        report,
+        district,
+        plan,
+        line,
+        maker,
+        course,
+        venue,
+        booking,
+        request,
+        funding,
+        partner,
+        grant,
+    ):
+        return {
+            "slug:district": district.slug,
+            "pk:school": school.pk,
+            "year": YEAR,
+            "table": "plannen",
+            "ambition_pk": ambitions[school].pk,
+            "milestone_pk": milestones[school].pk,
+            "pk:monitoring": monitoring[school].pk,
+            "line_pk": line.pk,
+            "slug:maker": maker.slug,
+            "slug:course": course.slug,
+            "slug:venue": venue.slug,
+            "slug:cocreation": cocreation.slug,
+            "token:booking": booking.token,
+            "token:request": request.status_token,
+            "reference": request.reference,
+            "pk:funding": funding.pk,
+            "partner_id": partner.pk,
+            "pk:partner": partner.pk,
+            "pk:grant": grant.pk,
+            "pk:line": line.pk,
+            "pk:plan": plan.pk,
+            "slug:impact": activity.slug,
+            "slug:activity": activity.slug,
+            "pk:activity": activity.pk,
+            "pk:measurement": measurement.pk,
+            "pk:goal": goal.pk,
+            "pk:impact": goal.pk,
+            "number": 4,
+            "key": "requests_by_status",
+            "token:impact": report.token,
+        }
+
+    a = side(
+        school_x,
+        activity_a,
+        measurement_a,
+        report_a,
+        district_a,
+        plans[school_x],
+        lines[school_x],
+        maker_a,
+        course_a,
+        venue_a,
+        booking_a,
+        request_a,
+        funding_a,
+        partner_a,
+        grant_a,
+    )
+    b = side(
+        school_y,
+        activity_b,
+        measurement_b,
+        report_b,
+        district_b,
+        plans[school_y],
+        lines[school_y],
+        maker_b,
+        course_b,
+        venue_b,
+        booking_b,
+        request_b,
+        funding_b,
+        partner_b,
+        grant_b,
+    )
+    tokens = {role: Token.objects.create(user=user).key for role, user in users.items()}
+    return World(users=users, a=a, b=b, tokens=tokens)

@@ -228,3 +228,22 @@ def makers_below_fair_rate() -> QuerySet[Maker]:
         Q(rate_per_hour_cents__lt=minimum)
         | Q(rate_per_day_part_cents__lt=minimum * settings.MAKERS_HOURS_PER_DAY_PART)
     )
+
+
+def bookings_for_email(email: str) -> list[dict]:
+    """Venue bookings made with this contact e-mail address, for an access request (AVG art. 15)."""
+    bookings = VenueBooking.objects.filter(contact_email__iexact=email.strip()).select_related("venue")
+    return [
+        {
+            "venue": booking.venue.name,
+            "date": booking.date.isoformat(),
+            "start_time": booking.start_time.isoformat(),
+            "end_time": booking.end_time.isoformat(),
+            "purpose": booking.purpose,
+            "contact_name": booking.contact_name,
+            "contact_email": booking.contact_email,
+            "contact_phone": booking.contact_phone,
+            "status": booking.status,
+        }
+        for booking in bookings.order_by("date", "start_time")
+    ]

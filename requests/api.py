@@ -7,6 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
+from cultuur.audit import audit_record
 from requests import selectors, services
 from requests.filters import RequestFilter
 from requests.models import CultureRequest
@@ -70,6 +71,25 @@ class CultureRequestViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.board_requests(self.request.user)
+
+    # The API shows askers' contact details: every read of them is logged, like the detail page.
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        audit_record(
+            action="requests.contact.viewed", by=request.user, target=self.get_object(), request=request
+        )
+        return response
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        references = [row["reference"] for row in response.data.get("results", [])]
+        audit_record(
+            action="requests.contact.listed",
+            by=request.user,
+            detail={"query": request.GET.urlencode()[:500], "references": references},
+            request=request,
+        )
+        return response
 
     @action(detail=True, methods=["post"], url_path="change-status", serializer_class=StatusChangeSerializer)
     def change_status(self, request, reference=None):

@@ -304,3 +304,13 @@ class FundingApplicationForm(forms.ModelForm):
             "amount_requested_cents": int(self.cleaned_data["amount_requested"] * 100),
             "amount_granted_cents": int(granted * 100) if granted is not None else None,
         }
+
+
+class EraseForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Ja, verwijder mijn naam, e-mailadres, telefoonnummer en mijn vraag. Dit kan niet terug.")
+    )
+
+
+class AccessRequestForm(forms.Form):
+    email = forms.EmailField(label=_("E-mailadres van de persoon die om inzage vraagt"))

@@ -55,3 +55,17 @@ def request_anonymise(*, request_id: int, now=None) -> bool:
         note=_("Persoonsgegevens verwijderd na de bewaartermijn."),
     )
     return True
+
+
+@transaction.atomic
+def request_erase_on_request(*, request: CultureRequest) -> None:
+    """The asker asks us to forget them (AVG art. 17): an open question is withdrawn, and the personal
+    data is removed now instead of after the retention period. The counts stay, without the person."""
+    from cultuur.audit import audit_record
+    from requests.services import request_withdraw
+
+    request = CultureRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status not in CLOSED_STATUSES:
+        request_withdraw(request=request, note=_("De vraagsteller vroeg om verwijdering van de gegevens."))
+    request_anonymise(request_id=request.pk)
+    audit_record(action="requests.request.erased_on_request", target=request)

@@ -5,6 +5,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cultuur.audit import audit_record
 from districts.selectors import district_for_postcode, normalise_postcode
 from requests import workflow
 from requests.models import (
@@ -127,6 +128,7 @@ def request_change_status(*, request: CultureRequest, to: str, note: str = "", b
         to_status=to,
         note=note,
     )
+    audit_record(action=workflow.ACTION_STATUS, by=by, target=request, detail={"from": from_status, "to": to})
     return request
 
 

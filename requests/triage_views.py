@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cultuur.audit import audit_record
 from cultuur.roles import Role, has_role
 from requests import selectors, services, workflow
 from requests.filters import RequestFilter
@@ -78,6 +79,7 @@ def board(request):
 @board_access
 def detail(request, reference):
     culture_request = get_object_or_404(selectors.request_detail(request.user, reference))
+    audit_record(action="requests.contact.viewed", by=request.user, target=culture_request, request=request)
     can_act = selectors.can_work_on(request.user, culture_request)
     context = {
         "r": culture_request,

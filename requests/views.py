@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from requests import selectors, services, spam, workflow
-from requests.forms import EvaluationForm, ReplyForm, RequestForm, WithdrawForm
+from requests import retention, selectors, services, spam, workflow
+from requests.forms import EraseForm, EvaluationForm, ReplyForm, RequestForm, WithdrawForm
 from requests.workflow import Status
 
 SESSION_KEY = "requests_submitted_token"
@@ -92,6 +92,8 @@ def _status_page(request, culture_request, *, reply_form=None, withdraw_form=Non
         "may_evaluate": culture_request.status == Status.COMPLETED,
         "reply_form": reply_form or ReplyForm(),
         "withdraw_form": withdraw_form or WithdrawForm(),
+        "may_erase": culture_request.anonymised_at is None,
+        "erase_form": EraseForm(),
     }
     return render(request, "requests/status.html", context, status=code)
 
@@ -156,3 +158,17 @@ def evaluate(request, culture_request):
     return render(
         request, "requests/evaluate.html", {"culture_request": culture_request, "form": form}, status=code
     )
+
+
+@require_POST
+@private_page
+def erase(request, culture_request):
+    form = EraseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Vink aan dat u uw gegevens wilt laten verwijderen."))
+        return redirect("requests:status", culture_request.status_token)
+    retention.request_erase_on_request(request=culture_request)
+    messages.success(
+        request, _("Uw gegevens zijn verwijderd. We bewaren alleen nog een telling, zonder uw naam.")
+    )
+    return redirect("requests:status", culture_request.status_token)

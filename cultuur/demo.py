@@ -26,8 +26,9 @@ class DemoContext:
             user.save(update_fields=["password"])
         if roles:
             user.groups.add(*Group.objects.filter(name__in=roles))
-        if demo_login:
-            self.logins.append((", ".join(roles) or "admin", email))
+        login = (", ".join(roles) or "admin", email)
+        if demo_login and login not in self.logins:
+            self.logins.append(login)
         return user
 
     def get_user(self, email) -> User:

@@ -297,7 +297,7 @@ def write_docs(run: dict):
     DOC.write_text(text)
 
 
-def form_check(db_url: str, result: dict) -> str:
+def form_check(db_url: str, result: dict, since: datetime.datetime) -> str:
     """Every 302 stored exactly once: count the bench submissions in the database."""
     if not db_url.startswith("postgres"):
         return "not checked on SQLite"
@@ -306,7 +306,8 @@ def form_check(db_url: str, result: dict) -> str:
     with psycopg.connect(db_url) as conn:
         stored, distinct = conn.execute(
             "SELECT count(*), count(DISTINCT idempotency_key) FROM requests_culturerequest "
-            "WHERE requester_email LIKE 'bench%%@voorbeeld.nl'"
+            "WHERE requester_email LIKE 'bench%%@voorbeeld.nl' AND created_at >= %s",
+            [since],
         ).fetchone()
     ok = stored == result["stored_302"] == distinct
     return (
@@ -324,6 +325,8 @@ def main():
 
     db = Database()
     db.resolve(args.reuse)
+    if args.reuse:
+        db.kind += ", reused as the previous run left it (not rebuilt)"
     say(f"database: {db.kind}")
     work = Path(tempfile.mkdtemp(prefix="cultuur-bench."))
     env = {
@@ -395,6 +398,7 @@ def main():
         (work / "spec.json").write_text(json.dumps(spec))
         say("client (separate process, from /tmp)")
         load_before = os.getloadavg()
+        client_started = datetime.datetime.now(datetime.UTC)
         subprocess.run(
             [
                 sys.executable,
@@ -430,7 +434,7 @@ def main():
             "build_seconds": build_seconds,
             "counts": counts,
             "results": results,
-            "form_check": form_check(db.url, post),
+            "form_check": form_check(db.url, post, client_started),
             "load": load,
         }
         print()

@@ -75,6 +75,6 @@ def _public_or_municipality_wide(name: str) -> bool:
             "requests:reply",
             "requests:withdraw",
             "requests:evaluate",
-        "requests:erase",
+            "requests:erase",
         }
     )

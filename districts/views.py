@@ -35,6 +35,21 @@ def district_list(request):
     return render(request, "districts/list.html", {"districts": districts})
 
 
+def _district_figures(district) -> dict:
+    """The figures other apps keep about this district, read through their selectors."""
+    from impact import selectors as impact_selectors
+    from makers import selectors as maker_selectors
+    from requests import selectors as request_selectors
+    from schools import selectors as school_selectors
+
+    return {
+        "requests": request_selectors.district_figures(district),
+        "makers": maker_selectors.district_figures(district),
+        "schools": school_selectors.district_figures(district),
+        "activities": impact_selectors.district_figures(district),
+    }
+
+
 @login_required
 def district_detail(request, slug):
     _require_district_role(request.user)
@@ -48,6 +63,7 @@ def district_detail(request, slug):
         "budget": selectors.budget_summary(district, year),
         "edits": selectors.recent_edits(district),
         "grant_form": GrantForm(),
+        "figures": _district_figures(district),
     }
     return render(request, "districts/detail.html", context)
 

@@ -247,3 +247,21 @@ def bookings_for_email(email: str) -> list[dict]:
         }
         for booking in bookings.order_by("date", "start_time")
     ]
+
+
+def district_figures(district) -> dict:
+    """Published makers and venues of one district, counted in the database (two queries)."""
+    from django.db.models import Count
+
+    makers = Maker.objects.filter(status=PUBLISHED).aggregate(
+        in_district=Count("pk", filter=Q(districts=district), distinct=True),
+        whole_municipality=Count(
+            "pk", filter=Q(whole_municipality=True) & ~Q(districts=district), distinct=True
+        ),
+    )
+    venues = Venue.objects.filter(district=district, is_published=True).count()
+    return {
+        "makers": makers["in_district"],
+        "makers_whole_municipality": makers["whole_municipality"],
+        "venues": venues,
+    }

@@ -117,3 +117,47 @@ def funding_summary(user) -> dict:
     decided = totals["decided"] or 0
     totals["success_rate"] = round(100 * totals["successful"] / decided) if decided else None
     return totals
+
+
+def district_figures(district) -> dict:
+    """Figures for a district page, all computed in the database (a fixed number of queries): requests
+    by status and by discipline, and the median days from arrival to first contact."""
+    from datetime import timedelta
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from django.db.models import DurationField, ExpressionWrapper, F
+
+    from makers.models import Discipline
+
+    requests = CultureRequest.objects.filter(district=district)
+    labels = dict(Status.choices)
+    by_status = [
+        {"status": row["status"], "label": labels.get(row["status"], row["status"]), "count": row["count"]}
+        for row in requests.order_by().values("status").annotate(count=Count("pk")).order_by("status")
+    ]
+    by_discipline = list(
+        Discipline.objects.filter(culture_requests__district=district)
+        .annotate(count=Count("culture_requests", distinct=True))
+        .order_by("order", "name")
+        .values("name", "count")
+    )
+    durations = (
+        requests.filter(first_contact_at__isnull=False)
+        .annotate(
+            duration=ExpressionWrapper(F("first_contact_at") - F("created_at"), output_field=DurationField())
+        )
+        .order_by("duration")
+    )
+    count = durations.count()
+    median = None
+    if count:
+        middle = list(durations.values_list("duration", flat=True)[(count - 1) // 2 : count // 2 + 1])
+        average = sum(middle, timedelta()) / len(middle)
+        median = (Decimal(average.total_seconds()) / 86400).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return {
+        "total": sum(row["count"] for row in by_status),
+        "by_status": by_status,
+        "by_discipline": by_discipline,
+        "median_days_to_contact": median,
+        "contacted": count,
+    }

@@ -172,3 +172,29 @@ def co_creation_links(school: School):
         .select_related("co_creation")
         .order_by("co_creation__title")
     )
+
+
+def district_figures(district, school_year=None) -> dict:
+    """The schools of one district and their culture types in a school year (default: the current
+    one), counted in the database (two queries)."""
+    from schools.models.choices import CultureType
+    from schools.school_year import SchoolYear
+
+    year = school_year or SchoolYear.current()
+    schools = School.objects.filter(district=district).aggregate(count=Count("pk"), pupils=Sum("pupils"))
+    labels = dict(CultureType.choices)
+    by_type = [
+        {"culture_type": row["culture_type"], "label": labels.get(row["culture_type"]), "count": row["count"]}
+        for row in CultureTypeRecord.objects.filter(school__district=district, school_year=year.start_year)
+        .order_by()
+        .values("culture_type")
+        .annotate(count=Count("pk"))
+        .order_by("culture_type")
+    ]
+    return {
+        "school_year": year,
+        "schools": schools["count"],
+        "pupils": schools["pupils"] or 0,
+        "by_culture_type": by_type,
+        "without_culture_type": schools["count"] - sum(row["count"] for row in by_type),
+    }

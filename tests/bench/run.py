@@ -321,7 +321,12 @@ def main():
     parser.add_argument("--scale", type=int, default=int(os.environ.get("SCALE") or 100_000))
     parser.add_argument("--reuse", action="store_true", help="keep the bench database as it is (no rebuild)")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/ alone")
+    parser.add_argument(
+        "--only", metavar="REGEX", help="measure only the pages whose name matches (the floors always run)"
+    )
     args = parser.parse_args()
+    if args.only:
+        args.no_write = True
 
     db = Database()
     db.resolve(args.reuse)
@@ -347,9 +352,9 @@ def main():
     server = None
     try:
         started = time.monotonic()
+        say("migrate")
+        manage(env, "migrate", "--no-input", "-v", "0")
         if not args.reuse:
-            say("migrate")
-            manage(env, "migrate", "--no-input", "-v", "0")
             say("seed_demo (districts, users, disciplines, schools)")
             manage(env, "seed_demo", "--allow-production", stdout=subprocess.DEVNULL)
             say(f"bulk data set at scale {args.scale:,}")
@@ -388,7 +393,11 @@ def main():
         plan = built["plan"]
         spec = {
             "base": f"http://127.0.0.1:{port}",
-            "scenarios": scenarios(plan),
+            "scenarios": [
+                s
+                for s in scenarios(plan)
+                if not args.only or "floor" in s["name"] or re.search(args.only, s["name"])
+            ],
             "form": {
                 "path": "/vraag/",
                 "postcode": plan["postcode"] + " AB",
@@ -413,7 +422,7 @@ def main():
         )
         results = json.loads((work / "results.json").read_text())
         load = [round(x, 1) for x in (*load_before, *os.getloadavg())]
-        post = next(r for r in results if r["name"] == "public form POST")
+        post = next((r for r in results if r["name"] == "public form POST"), None)
         counts = json.loads(
             subprocess.run(
                 [PY, str(HERE / "dataset.py"), "--plan-only", "--counts-only", "--out", "-"],
@@ -434,7 +443,7 @@ def main():
             "build_seconds": build_seconds,
             "counts": counts,
             "results": results,
-            "form_check": form_check(db.url, post, client_started),
+            "form_check": form_check(db.url, post, client_started) if post else "not measured",
             "load": load,
         }
         print()

@@ -8,8 +8,10 @@ from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
+from requests.paging import CappedPaginator
 from schools import budget, selectors, services
 from schools.models import Ambition, BudgetLine, CmkPlan, Milestone, MonitoringEntry, School
 from schools.school_year import SchoolYear
@@ -199,13 +201,22 @@ class BudgetLineSerializer(serializers.ModelSerializer):
         return budget.below_fair_practice(obj)
 
 
+class CappedPagination(PageNumberPagination):
+    """`count` stops at requests.paging.COUNT_CAP instead of counting every visible line."""
+
+    django_paginator_class = CappedPaginator
+
+
 class BudgetLineViewSet(viewsets.ModelViewSet):
     serializer_class = BudgetLineSerializer
     filterset_fields = ["school", "school_year"]
+    pagination_class = CappedPagination
 
     def get_queryset(self):
+        # In the order of the (school, school_year, planned_date, id) index: a page is a slice of
+        # it. Ordering by school name would sort every visible line for each page.
         return selectors.budget_lines_for_page(self.request.user).order_by(
-            "school__name", "planned_date", "pk"
+            "school", "school_year", "planned_date", "pk"
         )
 
     def perform_create(self, serializer):

@@ -7,6 +7,8 @@ cost more, the school or its board co-funds the difference.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 
 from schools.models import BudgetLine, School
 from schools.school_year import SchoolYear
@@ -36,6 +38,7 @@ class BudgetSummary:
     invoiced_cents: int
     paid_cents: int
     expected_cents: int
+    line_count: int = 0
 
     @property
     def budget_cents(self) -> int:
@@ -60,14 +63,26 @@ class BudgetSummary:
         return self.co_funding_cents > 0
 
 
-def summarise(*, school: School, year: SchoolYear, lines, amount_per_group_cents: int) -> BudgetSummary:
-    lines = list(lines)
+def summarise(
+    *, school: School, year: SchoolYear, lines: QuerySet[BudgetLine], amount_per_group_cents: int
+) -> BudgetSummary:
+    """Totals of `lines` (the caller restricts them to the school and year) in one SQL aggregate,
+    so the page never loads every line to add them up."""
+    totals = lines.order_by().aggregate(
+        planned=Coalesce(Sum("planned_amount_cents"), 0),
+        invoiced=Coalesce(Sum("invoiced_amount_cents"), 0),
+        paid=Coalesce(Sum("invoiced_amount_cents", filter=Q(paid_on__isnull=False)), 0),
+        # Per line: the invoice once there is one, the plan before that (BudgetLine.expected_cents).
+        expected=Coalesce(Sum(Coalesce("invoiced_amount_cents", "planned_amount_cents")), 0),
+        count=Count("pk"),
+    )
     return BudgetSummary(
         year=year,
         class_groups=school.class_groups,
         amount_per_group_cents=amount_per_group_cents,
-        planned_cents=sum(line.planned_amount_cents for line in lines),
-        invoiced_cents=sum(line.invoiced_amount_cents or 0 for line in lines),
-        paid_cents=sum(line.invoiced_amount_cents or 0 for line in lines if line.paid_on),
-        expected_cents=sum(line.expected_cents for line in lines),
+        planned_cents=totals["planned"],
+        invoiced_cents=totals["invoiced"],
+        paid_cents=totals["paid"],
+        expected_cents=totals["expected"],
+        line_count=totals["count"],
     )

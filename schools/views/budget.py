@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from requests.paging import CappedPaginator
 from schools import budget, selectors, services
 from schools.forms import BudgetLineForm
 from schools.links import budget_line_extra_fields
@@ -14,13 +15,16 @@ def _may_book(user, school) -> bool:
     return selectors.is_icc_of(user, school) or selectors.is_account_holder(user, school)
 
 
+# A year of one school rarely has more; beyond it the page pages instead of growing.
+LINES_PER_PAGE = 50
+
+
 def _render(request, school, year, form=None, *, status=200):
-    lines = list(
-        selectors.budget_lines_for_page(request.user).filter(school=school, school_year=year.start_year)
-    )
+    lines = selectors.budget_lines_for_page(request.user).filter(school=school, school_year=year.start_year)
     summary = budget.summarise(
         school=school, year=year, lines=lines, amount_per_group_cents=selectors.amount_per_group_cents(year)
     )
+    page = CappedPaginator(lines, LINES_PER_PAGE).get_page(request.GET.get("pagina"))
     may_book = _may_book(request.user, school)
     if may_book and form is None:
         form = BudgetLineForm(extra_fields=budget_line_extra_fields(), initial={"planned_date": year.start})
@@ -31,7 +35,8 @@ def _render(request, school, year, form=None, *, status=200):
             "school": school,
             "year": year,
             "summary": summary,
-            "rows": [(line, budget.below_fair_practice(line)) for line in lines],
+            "rows": [(line, budget.below_fair_practice(line)) for line in page],
+            "page": page,
             "fair_practice_min_cents": budget.fair_practice_min_hourly_rate_cents(),
             "form": form if may_book else None,
             "may_book": may_book,

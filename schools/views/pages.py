@@ -79,9 +79,7 @@ def school_detail(request, pk):
         .filter(school=school, school_year=year.start_year)
         .first()
     )
-    lines = list(
-        selectors.visible_budget_lines(request.user).filter(school=school, school_year=year.start_year)
-    )
+    lines = selectors.visible_budget_lines(request.user).filter(school=school, school_year=year.start_year)
     summary = budget.summarise(
         school=school, year=year, lines=lines, amount_per_group_cents=selectors.amount_per_group_cents(year)
     )
@@ -98,7 +96,7 @@ def school_detail(request, pk):
             "next": year.next(),
             "plan": plan,
             "summary": summary,
-            "line_count": len(lines),
+            "line_count": summary.line_count,
             "monitoring": monitoring,
             "is_icc": selectors.is_icc_of(request.user, school),
             "is_account_holder": is_account_holder,

@@ -1,7 +1,6 @@
 """Every write on a culture request. Views, API, tasks and the management command call these."""
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,10 +39,18 @@ def event_log(*, request: CultureRequest, action: str, by=None, label: str = "",
 
 
 def _next_reference(year: int) -> str:
-    counter, _created = ReferenceCounter.objects.select_for_update().get_or_create(year=year)
-    ReferenceCounter.objects.filter(pk=counter.pk).update(last_number=F("last_number") + 1)
-    counter.refresh_from_db(fields=["last_number"])
-    return f"CV-{year}-{counter.last_number:05d}"
+    """Increment the year's counter in one statement (UPDATE ... RETURNING); its row lock lasts
+    until commit, so references never repeat. The year's first submission creates the row."""
+    table = connection.ops.quote_name(ReferenceCounter._meta.db_table)
+    sql = f"UPDATE {table} SET last_number = last_number + 1 WHERE year = %s RETURNING last_number"  # noqa: S608 (table name from model meta)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [year])
+        row = cursor.fetchone()
+        if row is None:
+            ReferenceCounter.objects.get_or_create(year=year)
+            cursor.execute(sql, [year])
+            row = cursor.fetchone()
+    return f"CV-{year}-{row[0]:05d}"
 
 
 def request_submit(*, idempotency_key: str, disciplines=(), **fields) -> tuple[CultureRequest, bool]:

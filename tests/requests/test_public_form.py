@@ -215,3 +215,10 @@ def test_garbage_input_never_causes_an_error_page(client, noord, overrides):
     response = client.post(URL, form_data(**overrides))
     assert response.status_code == 400
     assert CultureRequest.objects.count() == 0
+
+
+def test_a_submission_stays_within_its_query_budget(client, noord, django_assert_max_num_queries):
+    client.post(URL, form_data())
+    with django_assert_max_num_queries(14):
+        client.post(URL, form_data())
+    assert CultureRequest.objects.count() == 2

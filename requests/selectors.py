@@ -133,7 +133,7 @@ def district_figures(district) -> dict:
     labels = dict(Status.choices)
     by_status = [
         {"status": row["status"], "label": labels.get(row["status"], row["status"]), "count": row["count"]}
-        for row in requests.order_by().values("status").annotate(count=Count("pk")).order_by("status")
+        for row in requests.order_by().values("status").annotate(count=Count("*")).order_by("status")
     ]
     by_discipline = list(
         Discipline.objects.filter(culture_requests__district=district)

@@ -385,3 +385,10 @@ CELERY_BEAT_SCHEDULE.update(
 IMPACT_REPORT_MAX_NOTES = env_int("IMPACT_REPORT_MAX_NOTES", 200)
 # A report still "rendering" after this many minutes is taken to be abandoned and may be claimed again.
 IMPACT_REPORT_LEASE_MINUTES = env_int("IMPACT_REPORT_LEASE_MINUTES", 30)
+# The dashboard reads pre-computed figures younger than this many minutes; older ones are recomputed
+# on view. The periodic task refreshes the default view and the views read lately every 10 minutes.
+IMPACT_DASHBOARD_MAX_AGE_MINUTES = env_int("IMPACT_DASHBOARD_MAX_AGE_MINUTES", 15)
+CELERY_BEAT_SCHEDULE["impact-dashboard-snapshots"] = {
+    "task": "impact.tasks.refresh_dashboard_snapshots",
+    "schedule": 10 * 60,
+}

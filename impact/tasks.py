@@ -19,3 +19,11 @@ def generate_due_reports(period_key: str = "") -> int:
 
     period = Period.parse(period_key) if period_key else Period.last_completed_half()
     return reports_for_period(period=period)
+
+
+@shared_task
+def refresh_dashboard_snapshots() -> int:
+    """Beat: recompute the dashboard's default view and the views read lately (impact.snapshots)."""
+    from impact.snapshots import refresh_dashboard_snapshots as refresh
+
+    return refresh()

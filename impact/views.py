@@ -10,10 +10,11 @@ from django.views.decorators.http import require_POST
 
 from cultuur.audit import audited
 from impact import exports, reports, selectors
-from impact.dashboard import FIGURES, Filters, all_figures
+from impact.dashboard import FIGURES, Filters
 from impact.forms import DashboardFilterForm, ReportRequestForm
 from impact.periods import Period
-from impact.tables import display_rows, to_csv
+from impact.snapshots import fresh_snapshot
+from impact.tables import to_csv
 
 
 def manager_required(view):
@@ -41,14 +42,18 @@ def _filters(request) -> tuple[DashboardFilterForm, Filters]:
 @manager_required
 def dashboard(request):
     form, filters = _filters(request)
-    figures = all_figures(filters)
-    for figure in figures:
-        figure["display_rows"] = display_rows(figure)
+    snapshot = fresh_snapshot(filters)
     query = request.GET.urlencode()
     return render(
         request,
         "impact/dashboard.html",
-        {"form": form, "filters": filters, "figures": figures, "query": query},
+        {
+            "form": form,
+            "filters": filters,
+            "figures": snapshot.figures,
+            "computed_at": snapshot.computed_at,
+            "query": query,
+        },
     )
 
 

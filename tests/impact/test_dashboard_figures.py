@@ -250,7 +250,8 @@ def test_the_dashboard_costs_a_fixed_number_of_queries(
         GoalFactory(metric="consuming_schools", lower_is_better=True)
         GoalFactory(manual_value=Decimal(n), evidence="Verslag stuurgroep")
     client.force_login(manager)
-    with django_assert_max_num_queries(30):
+    # Without a snapshot the page computes live and stores the snapshot (read, then the upsert).
+    with django_assert_max_num_queries(36):
         response = client.get("/dashboard/", {"period": "2025-H1"})
     assert response.status_code == 200
 

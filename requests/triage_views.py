@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from cultuur.audit import audit_record
 from cultuur.roles import Role, has_role
 from requests import selectors, services, workflow
-from requests.filters import RequestFilter
+from requests.filters import RequestFilter, filter_fields_html
 from requests.forms import FundingApplicationForm, MessageForm, NoteForm, StatusChangeForm
 from requests.models import Barrier, CultureRequest
 from requests.paging import CappedPaginator
@@ -72,7 +72,13 @@ def board(request):
         }
         for r in page
     ]
-    context = {"filter": filterset, "page": page, "rows": rows, "query": query.urlencode()}
+    context = {
+        "filter": filterset,
+        "filter_fields": filter_fields_html(filterset.form),
+        "page": page,
+        "rows": rows,
+        "query": query.urlencode(),
+    }
     return render(request, "requests/board.html", context)
 
 

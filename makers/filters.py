@@ -17,6 +17,9 @@ class FacetedFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Zoeken"), method="filter_search")
     # name -> (queryset of options, the field to count on, the option attribute in the URL)
     facet_fields: dict = {}
+    # Facets count over at most this many matches; beyond it every option is listed without a
+    # count, so a broad search never reads every match once per facet (issue 11).
+    facet_sample = 500
 
     def filter_search(self, queryset, name, value: str):
         return search(queryset, value)
@@ -28,9 +31,31 @@ class FacetedFilterSet(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
-    def facet_counts(self, name: str) -> dict:
+    def sampled_pks(self, skip: str) -> list | None:
+        """The pks matching every filter but `skip`, or None if there are more than `facet_sample`.
+
+        One LIMITed query per distinct set of other filters: without facet filters all facets share it.
+        """
+        key = tuple(
+            sorted(
+                (n, str(v)) for n, v in self.form.cleaned_data.items() if n != skip and v not in (None, "")
+            )
+        )
+        cache = self.__dict__.setdefault("_sampled_pks", {})
+        if key not in cache:
+            queryset = self.queryset_without(skip).prefetch_related(None).order_by()
+            pks = list(queryset.values_list("pk", flat=True)[: self.facet_sample + 1])
+            cache[key] = None if len(pks) > self.facet_sample else pks
+        return cache[key]
+
+    def facet_counts(self, name: str) -> dict | None:
         _options, path, _key = self.facet_fields[name]
-        queryset = self.queryset_without(name).prefetch_related(None).order_by()
+        pks = self.sampled_pks(name)
+        if pks is None:
+            return None
+        if not pks:
+            return {}
+        queryset = self.queryset.model._base_manager.filter(pk__in=pks)
         rows = queryset.values(path).annotate(n=Count("pk", distinct=True))
         return {row[path]: row["n"] for row in rows if row[path] is not None}
 
@@ -48,8 +73,9 @@ class FacetedFilterSet(django_filters.FilterSet):
                 value, label, pk = (
                     option if isinstance(option, tuple) else (getattr(option, key), str(option), option.pk)
                 )
-                count = counts.get(pk, 0)
-                if count or value == selected_key:
+                # None: too many matches to count, so the option is listed without a count.
+                count = None if counts is None else counts.get(pk, 0)
+                if count is None or count or value == selected_key:
                     entries.append(
                         {"value": value, "label": label, "count": count, "selected": value == selected_key}
                     )
@@ -125,7 +151,10 @@ class MakerFilter(FacetedFilterSet):
         if name != "district":
             return super().facet_counts(name)
         # Makers for the whole municipality count in every district.
-        base = self.queryset_without(name).prefetch_related(None).order_by()
+        pks = self.sampled_pks(name)
+        if pks is None:
+            return None
+        base = Maker.objects.filter(pk__in=pks)
         whole = base.filter(whole_municipality=True).values("pk").distinct().count()
         rows = (
             base.filter(whole_municipality=False).values("districts").annotate(n=Count("pk", distinct=True))

@@ -3,13 +3,20 @@
 import datetime
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from makers import jsonld, selectors
 from makers.filters import CoCreationFilter, CourseFilter, MakerFilter, VenueFilter
 from makers.forms import BookingRequestForm
+from requests.paging import CappedPaginator
+
+
+class DirectoryPaginator(CappedPaginator):
+    """Counts at most 500 matches: the heading then says "meer dan 500" (issue 11)."""
+
+    cap = 500
+
 
 AVAILABILITY_DAYS = 28
 
@@ -18,7 +25,12 @@ def _directory(request, *, filterset_class, queryset, template, extra=None):
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
     valid = filterset.is_valid()
     results = filterset.qs if valid else queryset.none()
-    paginator = Paginator(results, settings.MAKERS_PAGE_SIZE)
+    paginator = DirectoryPaginator(results, settings.MAKERS_PAGE_SIZE)
+    if paginator.capped and results.query.order_by and results.query.order_by[0] == "-search_rank":
+        # Ranking (or sorting by name) more matches than the cap reads and sorts all of them on
+        # every page view: a broad search is listed newest first, along the primary key index.
+        paginator = DirectoryPaginator(results.order_by("-pk"), settings.MAKERS_PAGE_SIZE)
+        paginator.__dict__["_counted"] = paginator.cap + 1
     page = paginator.get_page(request.GET.get("page"))
     context = {
         "filter": filterset,

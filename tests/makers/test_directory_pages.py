@@ -139,3 +139,61 @@ def test_directory_pages_cost_the_same_queries_at_any_size(client, url_name, dja
     build(20)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(reverse(url_name))
+
+
+@pytest.fixture
+def small_caps(monkeypatch):
+    """The directory's count cap and facet sample at 3, so a handful of rows exceeds them."""
+    from makers.filters import FacetedFilterSet
+    from makers.views.directory import DirectoryPaginator
+
+    monkeypatch.setattr(DirectoryPaginator, "cap", 3)
+    monkeypatch.setattr(FacetedFilterSet, "facet_sample", 3)
+
+
+def test_a_search_with_more_matches_than_the_cap_says_more_than_the_cap(client, small_caps):
+    for i in range(5):
+        MakerFactory(name=f"Dansgroep {i}", disciplines=[discipline("dans")])
+
+    response = client.get(reverse("makers:maker_list"), {"q": "Dansgroep"})
+
+    assert response.context["page"].paginator.capped
+    assert "meer dan 3 resultaten" in response.content.decode()
+
+
+def test_facets_over_more_matches_than_the_sample_list_options_without_a_count(client, small_caps):
+    for i in range(5):
+        MakerFactory(name=f"Dansgroep {i}", disciplines=[discipline("dans")])
+
+    facets = {f["name"]: f["options"] for f in client.get(reverse("makers:maker_list")).context["facets"]}
+
+    assert {o["value"]: o["count"] for o in facets["discipline"]}["dans"] is None
+    assert "Dans (" not in client.get(reverse("makers:maker_list")).content.decode()
+
+
+def test_facets_under_the_sample_still_count_exactly(client, small_caps):
+    MakerFactory(name="Dansgroep", disciplines=[discipline("dans")])
+    MakerFactory(name="Muziekgroep", disciplines=[discipline("muziek")])
+
+    facets = {f["name"]: f["options"] for f in client.get(reverse("makers:maker_list")).context["facets"]}
+
+    assert {o["value"]: o["count"] for o in facets["discipline"]} == {"dans": 1, "muziek": 1}
+
+
+@pytest.mark.parametrize("url_name", ["makers:maker_list", "makers:course_list"])
+def test_a_search_beyond_the_cap_costs_the_same_queries_at_any_size(
+    client, small_caps, url_name, django_assert_max_num_queries
+):
+    def build(n):
+        for _ in range(n):
+            maker = MakerFactory(
+                name="Dansgroep", disciplines=[discipline("dans")], districts=[DistrictFactory()]
+            )
+            CourseFactory(title="Dansles", maker=maker)
+
+    build(5)
+    with django_assert_max_num_queries(20) as small:
+        client.get(reverse(url_name), {"q": "dans"})
+    build(30)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get(reverse(url_name), {"q": "dans"})

@@ -250,18 +250,35 @@ def bookings_for_email(email: str) -> list[dict]:
 
 
 def district_figures(district) -> dict:
-    """Published makers and venues of one district, counted in the database (two queries)."""
-    from django.db.models import Count
+    """Published makers and venues of one district, counted in the database (one query).
 
-    makers = Maker.objects.filter(status=PUBLISHED).aggregate(
-        in_district=Count("pk", filter=Q(districts=district), distinct=True),
-        whole_municipality=Count(
-            "pk", filter=Q(whole_municipality=True) & ~Q(districts=district), distinct=True
-        ),
+    Each count reads only the district's rows: the makers linked to the district, the
+    whole-municipality makers not linked to it (an anti-join) and the venues, as three scalar
+    subqueries, the maker counts index-only on PostgreSQL (makers 0004), instead of one aggregate
+    over every published maker and its districts."""
+    from django.db.models import F, Func, IntegerField, Subquery
+
+    from districts.models import District
+
+    def count(queryset):
+        return Subquery(
+            queryset.order_by().values(n=Func(F("pk"), function="COUNT", output_field=IntegerField()))
+        )
+
+    published = Maker.objects.filter(status=PUBLISHED)
+    row = (
+        District.objects.filter(pk=district.pk)
+        .values(
+            makers_in_district=count(published.filter(districts=district)),  # (maker, district) is unique
+            makers_whole_municipality=count(
+                published.filter(whole_municipality=True).exclude(districts=district)
+            ),
+            venues_published=count(Venue.objects.filter(district=district, is_published=True)),
+        )
+        .get()
     )
-    venues = Venue.objects.filter(district=district, is_published=True).count()
     return {
-        "makers": makers["in_district"],
-        "makers_whole_municipality": makers["whole_municipality"],
-        "venues": venues,
+        "makers": row["makers_in_district"],
+        "makers_whole_municipality": row["makers_whole_municipality"],
+        "venues": row["venues_published"],
     }

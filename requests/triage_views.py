@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -41,12 +43,23 @@ def _action_on(request, reference) -> CultureRequest:
 
 
 def _row_context(request, culture_request, error=""):
+    return {"row": _row(request.user, culture_request, selectors.overdue_cutoff()), "row_error": error}
+
+
+def _row(user, culture_request, overdue_before):
+    """What one board row shows, worked out in Python: the template only prints it."""
+    reference = culture_request.reference
     return {
         "r": culture_request,
-        "can_act": selectors.can_work_on(request.user, culture_request),
+        "can_act": selectors.can_work_on(user, culture_request),
         "targets": _targets(culture_request),
-        "overdue_before": selectors.overdue_cutoff(),
-        "row_error": error,
+        "overdue": culture_request.status == workflow.Status.NEW
+        and not culture_request.first_contact_at
+        and culture_request.created_at < overdue_before,
+        "detail_url": reverse("requests:detail", args=[reference]),
+        "assign_url": reverse("requests:assign", args=[reference]),
+        "status_url": reverse("requests:change_status", args=[reference]),
+        "since": timesince(culture_request.last_action_at) if culture_request.last_action_at else "",
     }
 
 
@@ -63,15 +76,7 @@ def board(request):
     query = request.GET.copy()
     query.pop("pagina", None)
     overdue_before = selectors.overdue_cutoff()
-    rows = [
-        {
-            "r": r,
-            "can_act": selectors.can_work_on(user, r),
-            "targets": _targets(r),
-            "overdue_before": overdue_before,
-        }
-        for r in page
-    ]
+    rows = [_row(user, r, overdue_before) for r in page]
     context = {
         "filter": filterset,
         "filter_fields": filter_fields_html(filterset.form),

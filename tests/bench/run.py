@@ -280,6 +280,11 @@ def write_docs(run: dict):
             f"Measured {r['date']} on {r['machine']}; PostgreSQL {r['postgres']}; commit {r['commit']}.  \n"
             f"Database: {r['database']}. Data set built in {r['build_seconds']} s. "
             + (
+                f"Dashboard snapshot refreshed in {r['dashboard_refresh_seconds']} s (`manage.py refresh_dashboard`). "
+                if r.get("dashboard_refresh_seconds") is not None
+                else ""
+            )
+            + (
                 f"Load average (1, 5, 15 min) before the client {tuple(r['load'][:3])}, after {tuple(r['load'][3:])}. "
                 if r.get("load")
                 else ""
@@ -368,6 +373,11 @@ def main():
         )
         built = json.loads(plan_file.read_text())
         build_seconds = round(time.monotonic() - started)
+        # What beat does every 10 minutes in production: the dashboard reads a precomputed snapshot.
+        refresh_started = time.monotonic()
+        manage(env, "refresh_dashboard", stdout=subprocess.DEVNULL)
+        refresh_seconds = round(time.monotonic() - refresh_started, 1)
+        say(f"dashboard snapshot refreshed in {refresh_seconds} s")
         manage(env, "collectstatic", "--no-input", "-v", "0")
 
         port = free_port()
@@ -441,6 +451,7 @@ def main():
             "commit": commit(),
             "database": db.kind,
             "build_seconds": build_seconds,
+            "dashboard_refresh_seconds": refresh_seconds,
             "counts": counts,
             "results": results,
             "form_check": form_check(db.url, post, client_started) if post else "not measured",

@@ -43,29 +43,33 @@ def _action_on(request, reference) -> CultureRequest:
 
 
 def _row_context(request, culture_request, error=""):
-    return {"row": _row(request.user, culture_request, selectors.overdue_cutoff()), "row_error": error}
+    return {"row": _row(request.user, culture_request, selectors.overdue_cutoff(), {}), "row_error": error}
 
 
-def _row(user, culture_request, overdue_before):
+def _row(user, culture_request, overdue_before, targets_by_status):
     """What one board row shows, worked out in Python: the template only prints it."""
     reference = culture_request.reference
+    status = culture_request.status
+    if status not in targets_by_status:
+        targets_by_status[status] = _targets(culture_request)
+    since = timesince(culture_request.last_action_at) if culture_request.last_action_at else ""
     return {
         "r": culture_request,
         "can_act": selectors.can_work_on(user, culture_request),
-        "targets": _targets(culture_request),
+        "targets": targets_by_status[status],
         "overdue": culture_request.status == workflow.Status.NEW
         and not culture_request.first_contact_at
         and culture_request.created_at < overdue_before,
         "detail_url": reverse("requests:detail", args=[reference]),
         "assign_url": reverse("requests:assign", args=[reference]),
         "status_url": reverse("requests:change_status", args=[reference]),
-        "since": timesince(culture_request.last_action_at) if culture_request.last_action_at else "",
+        "last_action": _("laatste actie %(since)s geleden") % {"since": since},
     }
 
 
 def _targets(culture_request):
     allowed = workflow.allowed_targets(culture_request.status)
-    return [(value, label) for value, label in workflow.Status.choices if value in allowed]
+    return [(value, str(label)) for value, label in workflow.Status.choices if value in allowed]
 
 
 @board_access
@@ -76,7 +80,8 @@ def board(request):
     query = request.GET.copy()
     query.pop("pagina", None)
     overdue_before = selectors.overdue_cutoff()
-    rows = [_row(user, r, overdue_before) for r in page]
+    targets_by_status = {}
+    rows = [_row(user, r, overdue_before, targets_by_status) for r in page]
     context = {
         "filter": filterset,
         "filter_fields": filter_fields_html(filterset.form),

@@ -192,3 +192,20 @@ def test_the_board_costs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(14):
         response = client.get("/triage/?pagina=1")
     assert len(response.context["rows"]) == min(rows, 25)
+
+
+def test_the_filter_form_shows_what_was_chosen_and_what_was_wrong(client, advisor, noord):
+    client.force_login(advisor)
+    html = client.get(
+        f'/triage/?q=a"b&status=new&status=matching&district={noord.pk}&no_contact=true&sort=nieuwste'
+    ).content.decode()
+    assert '<input type="text" name="q" value="a&quot;b" id="id_q">' in html
+    assert '<option value="new" selected>' in html
+    assert '<option value="matching" selected>' in html
+    assert '<option value="in_conversation">' in html
+    assert f'<option value="{noord.pk}" selected>{noord.name}</option>' in html
+    assert '<option value="true" selected>' in html
+    assert '<option value="nieuwste" selected>' in html
+    html = client.get("/triage/?district=999999").content.decode()
+    assert 'class="errorlist' in html
+    assert '<option value="" selected>' in html

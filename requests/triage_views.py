@@ -43,20 +43,30 @@ def _action_on(request, reference) -> CultureRequest:
 
 
 def _row_context(request, culture_request, error=""):
-    return {"row": _row(request.user, culture_request, selectors.overdue_cutoff(), {}), "row_error": error}
+    return {
+        "row": _row(request.user, culture_request, selectors.overdue_cutoff(), {}, {}),
+        "row_error": error,
+    }
 
 
-def _row(user, culture_request, overdue_before, targets_by_status):
+def _row(user, culture_request, overdue_before, targets_by_status, labels):
     """What one board row shows, worked out in Python: the template only prints it."""
     reference = culture_request.reference
     status = culture_request.status
     if status not in targets_by_status:
         targets_by_status[status] = _targets(culture_request)
+    kind = ("kind", culture_request.requester_kind)
+    if kind not in labels:
+        labels[kind] = culture_request.get_requester_kind_display()
+    if status not in labels:
+        labels[status] = culture_request.get_status_display()
     since = timesince(culture_request.last_action_at) if culture_request.last_action_at else ""
     return {
         "r": culture_request,
         "can_act": selectors.can_work_on(user, culture_request),
         "targets": targets_by_status[status],
+        "status_label": labels[status],
+        "kind_label": labels[kind],
         "overdue": culture_request.status == workflow.Status.NEW
         and not culture_request.first_contact_at
         and culture_request.created_at < overdue_before,
@@ -80,8 +90,8 @@ def board(request):
     query = request.GET.copy()
     query.pop("pagina", None)
     overdue_before = selectors.overdue_cutoff()
-    targets_by_status = {}
-    rows = [_row(user, r, overdue_before, targets_by_status) for r in page]
+    targets_by_status, labels = {}, {}
+    rows = [_row(user, r, overdue_before, targets_by_status, labels) for r in page]
     context = {
         "filter": filterset,
         "filter_fields": filter_fields_html(filterset.form),

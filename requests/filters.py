@@ -31,7 +31,8 @@ SORTS = {
 
 class RequestFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
-    status = django_filters.MultipleChoiceFilter(label=_("Status"), choices=Status.choices)
+    # A column of the row itself: no join, so no DISTINCT (which would sort every match).
+    status = django_filters.MultipleChoiceFilter(label=_("Status"), choices=Status.choices, distinct=False)
     district = django_filters.ModelChoiceFilter(label=_("Wijk"), queryset=District.objects.none())
     discipline = django_filters.ModelChoiceFilter(
         label=_("Soort cultuur"), field_name="disciplines", queryset=Discipline.objects.all()

@@ -136,6 +136,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 IS_POSTGRES = DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql")
+if IS_POSTGRES:
+    # Every select of a form (ModelChoiceField) iterates its queryset with .iterator(), which on
+    # PostgreSQL opens a server-side cursor: DECLARE, FETCH and CLOSE, three round trips for a list
+    # of twenty districts. Nothing here streams a large result; a bulk export should page instead.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "cultuur.User"

@@ -59,7 +59,7 @@ def overdue_q(now=None) -> Q:
 
 def board_requests(user) -> QuerySet[CultureRequest]:
     """The board's rows with what a row shows, in a fixed number of queries whatever the page size."""
-    return visible_requests(user).select_related("district", "owner").prefetch_related("disciplines")
+    return visible_requests(user).select_related("district", "owner")
 
 
 def request_detail(user, reference: str) -> QuerySet[CultureRequest]:

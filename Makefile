@@ -48,7 +48,7 @@ ci:
 	bash .ci/run
 
 messages:
-	$(BIN)/python manage.py makemessages -l en --ignore '.venv/*' --ignore 'tests/*' --no-obsolete
+	DEBUG=1 $(BIN)/python manage.py makemessages -l en --ignore '.venv/*' --ignore 'tests/*' --no-obsolete
 
 clean:
 	rm -rf $(VENV) var staticfiles *.egg-info build

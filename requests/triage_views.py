@@ -5,15 +5,15 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cultuur.audit import audit_record
 from cultuur.roles import Role, has_role
 from requests import selectors, services, workflow
+from requests.board_rows import BoardRows
 from requests.filters import RequestFilter, filter_fields_html
 from requests.forms import FundingApplicationForm, MessageForm, NoteForm, StatusChangeForm
 from requests.models import Barrier, CultureRequest
@@ -42,46 +42,6 @@ def _action_on(request, reference) -> CultureRequest:
     return culture_request
 
 
-def _row_context(request, culture_request, error=""):
-    return {
-        "row": _row(request.user, culture_request, selectors.overdue_cutoff(), {}, {}),
-        "row_error": error,
-    }
-
-
-def _row(user, culture_request, overdue_before, targets_by_status, labels):
-    """What one board row shows, worked out in Python: the template only prints it."""
-    reference = culture_request.reference
-    status = culture_request.status
-    if status not in targets_by_status:
-        targets_by_status[status] = _targets(culture_request)
-    kind = ("kind", culture_request.requester_kind)
-    if kind not in labels:
-        labels[kind] = culture_request.get_requester_kind_display()
-    if status not in labels:
-        labels[status] = culture_request.get_status_display()
-    since = timesince(culture_request.last_action_at) if culture_request.last_action_at else ""
-    return {
-        "r": culture_request,
-        "can_act": selectors.can_work_on(user, culture_request),
-        "targets": targets_by_status[status],
-        "status_label": labels[status],
-        "kind_label": labels[kind],
-        "overdue": culture_request.status == workflow.Status.NEW
-        and not culture_request.first_contact_at
-        and culture_request.created_at < overdue_before,
-        "detail_url": reverse("requests:detail", args=[reference]),
-        "assign_url": reverse("requests:assign", args=[reference]),
-        "status_url": reverse("requests:change_status", args=[reference]),
-        "last_action": _("laatste actie %(since)s geleden") % {"since": since},
-    }
-
-
-def _targets(culture_request):
-    allowed = workflow.allowed_targets(culture_request.status)
-    return [(value, str(label)) for value, label in workflow.Status.choices if value in allowed]
-
-
 @board_access
 def board(request):
     user = request.user
@@ -89,14 +49,11 @@ def board(request):
     page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
-    overdue_before = selectors.overdue_cutoff()
-    targets_by_status, labels = {}, {}
-    rows = [_row(user, r, overdue_before, targets_by_status, labels) for r in page]
     context = {
         "filter": filterset,
         "filter_fields": filter_fields_html(filterset.form),
         "page": page,
-        "rows": rows,
+        "rows": BoardRows(request).rows(page),
         "query": query.urlencode(),
     }
     return render(request, "requests/board.html", context)
@@ -128,7 +85,7 @@ def _respond(request, culture_request, error=""):
     """htmx swaps the board row in place; without JavaScript we go back to where we came from."""
     if request.htmx:
         culture_request = selectors.board_requests(request.user).get(pk=culture_request.pk)
-        return render(request, "requests/partials/row.html", _row_context(request, culture_request, error))
+        return HttpResponse(BoardRows(request).row(culture_request, error)["html"])
     if error:
         messages.error(request, error)
     next_url = request.POST.get("next", "")

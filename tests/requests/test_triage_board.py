@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from requests.models import CultureRequest, RequestEvent
 from requests.workflow import Status
-from tests.factories import UserFactory
+from tests.factories import UserFactory, advisor_in
 from tests.requests.factories import CultureRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -209,3 +209,48 @@ def test_the_filter_form_shows_what_was_chosen_and_what_was_wrong(client, adviso
     html = client.get("/triage/?district=999999").content.decode()
     assert 'class="errorlist' in html
     assert '<option value="" selected>' in html
+
+
+def test_what_an_asker_typed_is_escaped_in_the_board_row(client, advisor, noord):
+    request = CultureRequestFactory(
+        district=noord,
+        requester_name='<script>alert("x")</script>',
+        organisation="Buurt & <b>Co</b>",
+        question="<img src=x onerror=alert(1)>" + "lang " * 40,
+    )
+    client.force_login(advisor)
+    html = client.get("/triage/").content.decode()
+    row = html.split(f'id="row-{request.reference}"')[1].split("</tr>")[0]
+    assert "<script>" not in row and "<img" not in row and "<b>" not in row
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in row
+    assert "Buurt &amp; &lt;b&gt;Co&lt;/b&gt;" in row
+    # The question is cut at 140 characters, as the truncatechars filter did.
+    assert "&lt;img src=x onerror=alert(1)&gt;" in row and "…" in row
+
+
+def test_a_board_row_shows_owner_dates_and_the_allowed_next_statuses(client, advisor, noord):
+    colleague = advisor_in(noord, email="collega@example.org")
+    colleague.first_name, colleague.last_name = "Sanne", "de Vries"
+    colleague.save()
+    request = CultureRequestFactory(district=noord, owner=colleague, status=Status.IN_CONVERSATION)
+    CultureRequest.objects.filter(pk=request.pk).update(
+        created_at=timezone.make_aware(timezone.datetime(2026, 3, 5, 23, 30), timezone.get_fixed_timezone(0))
+    )
+    client.force_login(advisor)
+    html = client.get("/triage/").content.decode()
+    row = html.split(f'id="row-{request.reference}"')[1].split("</tr>")[0]
+    assert "Sanne de Vries" in row
+    # Stored in UTC, shown in Amsterdam time: 23:30 UTC on 5 March is 6 March there.
+    assert '<time datetime="2026-03-06T00:30:00+01:00">6 Mrt 2026</time>' in row
+    assert f'action="/triage/{request.reference}/toewijzen/"' in row
+    options = row.split('name="to">')[1].split("</select>")[0]
+    assert '<option value="matching">' in options and '<option value="new">' not in options
+    assert 'name="csrfmiddlewaretoken"' in row
+
+
+def test_a_manager_sees_the_rows_without_any_form(client, noord):
+    request = CultureRequestFactory(district=noord)
+    client.force_login(UserFactory(roles=["manager"]))
+    html = client.get("/triage/").content.decode()
+    row = html.split(f'id="row-{request.reference}"')[1].split("</tr>")[0]
+    assert "<form" not in row and request.requester_name in row and "niemand" in row

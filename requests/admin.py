@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from requests import services
 from requests.models import (
     CultureRequest,
     FundingApplication,
@@ -45,6 +46,11 @@ class CultureRequestAdmin(admin.ModelAdmin):
         "first_contact_at",
     ]
     inlines = [EventInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "district" in form.changed_data:
+            services.request_links_follow_district(request=obj)
 
 
 @admin.register(FundingApplication)

@@ -16,6 +16,7 @@ from requests.models import (
     InternalNote,
     Match,
     Message,
+    RequestDiscipline,
     RequestEvent,
 )
 from requests.workdays import working_day_cutoff
@@ -135,12 +136,20 @@ def district_figures(district) -> dict:
         {"status": row["status"], "label": labels.get(row["status"], row["status"]), "count": row["count"]}
         for row in requests.order_by().values("status").annotate(count=Count("*")).order_by("status")
     ]
-    by_discipline = list(
-        Discipline.objects.filter(culture_requests__district=district)
-        .annotate(count=Count("culture_requests", distinct=True))
-        .order_by("order", "name")
-        .values("name", "count")
+    # From the links' own district column (index-only), not a join of every link to its request.
+    counts = dict(
+        RequestDiscipline.objects.filter(district=district)
+        .order_by()
+        .values("discipline_id")
+        .annotate(count=Count("*"))
+        .values_list("discipline_id", "count")
     )
+    by_discipline = [
+        {"name": name, "count": counts[pk]}
+        for pk, name in Discipline.objects.filter(pk__in=counts)
+        .order_by("order", "name")
+        .values_list("pk", "name")
+    ]
     durations = (
         requests.filter(first_contact_at__isnull=False)
         .annotate(

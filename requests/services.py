@@ -15,6 +15,7 @@ from requests.models import (
     Message,
     NotificationKind,
     ReferenceCounter,
+    RequestDiscipline,
     RequestEvent,
 )
 from requests.notifications import notification_queue
@@ -106,6 +107,11 @@ def _create(*, idempotency_key, disciplines, postcode="", chosen_district=None, 
 
 
 @transaction.atomic
+def request_links_follow_district(*, request: CultureRequest) -> None:
+    """After a request moved to another district (the admin): its discipline links move with it."""
+    RequestDiscipline.objects.filter(culturerequest=request).update(district_id=request.district_id)
+
+
 def request_change_status(*, request: CultureRequest, to: str, note: str = "", by=None) -> CultureRequest:
     """The one place a status changes: checks the workflow, writes the timeline event."""
     locked = CultureRequest.objects.select_for_update().get(pk=request.pk)

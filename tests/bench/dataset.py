@@ -311,8 +311,8 @@ def build(scale: int, builder: Builder) -> dict:
     )
     if b.value("SELECT to_regclass('requests_culturerequest_disciplines') IS NOT NULL"):
         b.run(
-            f"""INSERT INTO requests_culturerequest_disciplines (culturerequest_id, discipline_id)
-               SELECT r.id, d.ids[1 + (r.id % array_length(d.ids, 1))]
+            f"""INSERT INTO requests_culturerequest_disciplines (culturerequest_id, discipline_id, district_id)
+               SELECT r.id, d.ids[1 + (r.id % array_length(d.ids, 1))], r.district_id
                FROM requests_culturerequest r, (SELECT array_agg(id ORDER BY id) ids FROM makers_discipline) d
                WHERE r.id > {int(first_request)} AND r.id % 3 <> 0 ON CONFLICT DO NOTHING"""
         )

@@ -214,9 +214,10 @@ class BudgetLineViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self):
         # In the order of the (school, school_year, planned_date, id) index: a page is a slice of
-        # it. Ordering by school name would sort every visible line for each page.
+        # it. "school_id", not "school": that would order by the school's name (School's default
+        # ordering) and sort every visible line for each page.
         return selectors.budget_lines_for_page(self.request.user).order_by(
-            "school", "school_year", "planned_date", "pk"
+            "school_id", "school_year", "planned_date", "pk"
         )
 
     def perform_create(self, serializer):

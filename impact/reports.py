@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cultuur.queue import enqueue_on_commit
 from cultuur.roles import Role
 from districts.models import District, Municipality
 from impact.dashboard import Filters, all_figures
@@ -57,9 +58,7 @@ def report_request(*, period: Period, municipality: Municipality, district: Dist
             False,
         )
     if created or report.status == ReportStatus.FAILED:
-        from impact.tasks import render_report
-
-        transaction.on_commit(lambda: render_report.delay(report.pk))
+        enqueue_on_commit("impact.tasks.render_report", report.pk)
     return report, created
 
 

@@ -10,6 +10,7 @@ from django.db.models import Model, Q
 from django.utils.translation import gettext as _
 
 from makers.models import Discipline
+from makers.selectors import published_cocreations, published_courses, published_makers, published_venues
 
 DEFAULT_LIMIT = 10
 # How many rows are scored in Python: enough for a municipality, bounded for the page.
@@ -63,8 +64,6 @@ def maker_candidates(
     limit: int = DEFAULT_LIMIT,
 ) -> list[Candidate]:
     """Published makers in the discipline who work in the district (or the whole municipality)."""
-    from makers.selectors import published_makers
-
     discipline_id = _discipline_id(discipline)
     district_id = _pk(district)
     makers = published_makers()
@@ -121,8 +120,6 @@ def course_candidates(
     limit: int = DEFAULT_LIMIT,
 ) -> list[Candidate]:
     """Published courses in the discipline that fit the age and budget, nearby ones first."""
-    from makers.selectors import published_courses
-
     discipline_id = _discipline_id(discipline)
     district_id = _pk(district)
     courses = published_courses()
@@ -162,8 +159,6 @@ def course_candidates(
 def venue_candidates(
     *, district=None, people: int | None = None, kind: str | None = None, limit: int = DEFAULT_LIMIT
 ) -> list[Candidate]:
-    from makers.selectors import published_venues
-
     district_id = _pk(district)
     venues = published_venues()
     if people:
@@ -185,8 +180,6 @@ def venue_candidates(
 
 def cocreation_candidates(*, discipline=None, limit: int = DEFAULT_LIMIT) -> list[Candidate]:
     """Co-creations whose material a school can reuse."""
-    from makers.selectors import published_cocreations
-
     discipline_id = _discipline_id(discipline)
     cocreations = published_cocreations()
     if discipline_id:

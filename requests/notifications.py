@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from cultuur.queue import enqueue
 from cultuur.roles import Role
 from requests.models import CultureRequest, Message, Notification, NotificationKind
 
@@ -39,9 +40,7 @@ def notification_queue(*, request: CultureRequest, kind: str, key: str = "") -> 
 
 
 def _enqueue(notification_id: int) -> None:
-    from requests.tasks import send_notification
-
-    send_notification.delay(notification_id)
+    enqueue("requests.tasks.send_notification", notification_id)
 
 
 def notification_send(*, notification_id: int) -> bool:

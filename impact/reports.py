@@ -127,7 +127,10 @@ def render_pdf(report: MonitoringReport) -> bytes:
 
     html = render_to_string("impact/report_pdf.html", report_context(report))
     stylesheet = CSS(filename=str(settings.BASE_DIR / "impact" / "pdf.css"))
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(stylesheets=[stylesheet])
+    # PDF/UA-1: tagged (headings, tables, reading order), language and title in the metadata.
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
+        stylesheets=[stylesheet], pdf_variant="pdf/ua-1"
+    )
 
 
 def report_generate(*, report_id: int) -> MonitoringReport | None:

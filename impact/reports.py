@@ -13,7 +13,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -21,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cultuur import mail
 from cultuur.queue import enqueue_on_commit
 from cultuur.roles import Role
 from districts.models import District, Municipality
@@ -183,7 +183,7 @@ def report_email(*, report: MonitoringReport) -> bool:
         "De monitoringsrapportage van %(scope)s over %(period)s staat klaar.\n\n"
         "Bekijk de rapportage en download de pdf na het inloggen:\n%(link)s\n"
     ) % {"scope": report.scope_label, "period": report.period_label, "link": link}
-    send_mail(subject, body, None, recipients)
+    mail.send(subject=subject, body=body, to=recipients)
     return True
 
 

@@ -11,13 +11,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from cultuur import mail
 from cultuur.queue import enqueue
 from cultuur.roles import Role
 from requests.models import CultureRequest, Message, Notification, NotificationKind
@@ -59,7 +59,7 @@ def notification_send(*, notification_id: int) -> bool:
     try:
         subject, body, recipients = render_notification(notification)
         if recipients:
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+            mail.send(subject=subject, body=body, to=recipients, language="nl")
     except Exception as exc:
         Notification.objects.filter(pk=notification_id, claimed_at=now).update(
             claimed_at=None, last_error=str(exc)[:300]

@@ -75,7 +75,7 @@ def maker_candidates(
     for maker in makers.distinct()[:POOL_SIZE]:
         candidate = Candidate(maker)
         if discipline_id:
-            name = next((d.name for d in maker.disciplines.all() if d.pk == discipline_id), "")
+            name = next((d.label for d in maker.disciplines.all() if d.pk == discipline_id), "")
             candidate.add(3, _("Werkt in de discipline %(name)s.") % {"name": name})
         if district_id:
             district_names = {d.pk: d.name for d in maker.districts.all()}
@@ -93,7 +93,7 @@ def maker_candidates(
             else:
                 candidate.score -= 2
         if language:
-            names = {lang.code: lang.name for lang in maker.languages.all()}
+            names = {lang.code: lang.label for lang in maker.languages.all()}
             if language in names:
                 candidate.add(2, _("Spreekt %(language)s.") % {"language": names[language]})
         if budget_cents is not None and maker.rate_per_hour_cents is not None:
@@ -131,7 +131,7 @@ def course_candidates(
     for course in courses[:POOL_SIZE]:
         candidate = Candidate(course)
         if discipline_id:
-            candidate.add(3, _("Cursus in de discipline %(name)s.") % {"name": course.discipline.name})
+            candidate.add(3, _("Cursus in de discipline %(name)s.") % {"name": course.discipline.label})
         if age is not None:
             candidate.add(
                 2,

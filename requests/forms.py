@@ -214,6 +214,15 @@ class MessageForm(forms.Form):
         label=_("Bericht aan de vraagsteller"),
         max_length=QUESTION_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": _("Schrijf een bericht."),
+            "max_length": _("Schrijf een bericht van hoogstens 5000 tekens."),
+        },
+    )
+    waiting = forms.BooleanField(
+        label=_("Wacht op antwoord van de vraagsteller"),
+        required=False,
+        help_text=_("De vraag krijgt de status ‘Wachten op vraagsteller’ tot er antwoord is."),
     )
 
 

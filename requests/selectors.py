@@ -71,7 +71,9 @@ def request_detail(user, reference: str) -> QuerySet[CultureRequest]:
         .select_related("district", "owner")
         .prefetch_related(
             Prefetch("events", queryset=events),
-            Prefetch("messages", queryset=Message.objects.select_related("author")),
+            Prefetch(
+                "messages", queryset=Message.objects.select_related("author").prefetch_related("attachments")
+            ),
             Prefetch("notes", queryset=InternalNote.objects.select_related("author")),
             "disciplines",
             Prefetch(

@@ -41,7 +41,9 @@ def asked(db):
     for role in Role:  # a transactional test flushes the data migrations' role groups
         Group.objects.get_or_create(name=role.value)
     district = DistrictFactory(name="Zaandam-Noord")
-    advisor = advisor_in(district, email="adviseur.noord@example.org", first_name="Sanne", last_name="de Vries")
+    advisor = advisor_in(
+        district, email="adviseur.noord@example.org", first_name="Sanne", last_name="de Vries"
+    )
     request = CultureRequestFactory(
         district=district,
         owner=advisor,
@@ -91,7 +93,9 @@ def test_an_asker_answers_by_email_and_the_advisor_answers_back(page, login, axe
     assert page.get_by_text("> Hoe oud is uw dochter").count() == 0
     assert axe_violations(page) == []
 
-    send_message(page, "Dank u wel! Bij Atelier De Hoek is op woensdag een tekenles voor kinderen van 8 tot 12.")
+    send_message(
+        page, "Dank u wel! Bij Atelier De Hoek is op woensdag een tekenles voor kinderen van 8 tot 12."
+    )
 
     page.goto(f"/vraag/status/{request.status_token}/")
     expect(page.get_by_text("Ze is negen jaar en woensdagmiddag kan prima.")).to_be_visible()

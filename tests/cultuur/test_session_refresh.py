@@ -3,8 +3,8 @@
 import datetime
 
 import pytest
-from django.utils import timezone
 from django.contrib.sessions.models import Session
+from django.utils import timezone
 
 from cultuur.middleware import SESSION_TOUCHED_KEY
 from tests.factories import UserFactory
@@ -31,7 +31,9 @@ def test_a_page_within_the_refresh_interval_does_not_write_the_session(
     with django_assert_max_num_queries(30) as queries:
         assert signed_in.get("/dashboard/").status_code == 200
 
-    assert not [q for q in queries.captured_queries if q["sql"].startswith("UPDATE") and "session" in q["sql"]]
+    assert not [
+        q for q in queries.captured_queries if q["sql"].startswith("UPDATE") and "session" in q["sql"]
+    ]
     assert _session(signed_in).expire_date == before
 
 

@@ -18,7 +18,7 @@ from requests.board_rows import BoardRows
 from requests.filters import RequestFilter, filter_fields_html
 from requests.forms import FundingApplicationForm, MessageForm, NoteForm, StatusChangeForm
 from requests.models import Barrier, CultureRequest
-from requests.paging import CURSOR_PARAMS, CappedPaginator, keyset_links
+from requests.paging import CURSOR_PARAMS, BoardCount, CappedPaginator, keyset_links
 
 PAGE_SIZE = 25
 
@@ -51,12 +51,12 @@ def board(request):
     query = request.GET.copy()
     for name in (*CURSOR_PARAMS, "pagina"):
         query.pop(name, None)
-    paginator = CappedPaginator(requests, PAGE_SIZE)
     keys = order_keys(requests)
     # Every sort the board offers has a keyset (created_at or last_action_at, then id, each on an
     # index); a page is found by its cursor, not by an OFFSET. The numbered fallback is for an
     # ordering without one, should a sort be added without its key.
     if keys is None:
+        paginator = CappedPaginator(requests, PAGE_SIZE)
         page = paginator.get_page(request.GET.get("pagina"))
         links = None
     else:
@@ -72,6 +72,7 @@ def board(request):
             messages.warning(request, _("Die paginalink klopt niet meer; u ziet de eerste pagina."))
             page = keyset_page(requests, PAGE_SIZE, keys=keys)
         links = keyset_links(page, query)
+        paginator = BoardCount(requests, page)
     context = {
         "filter": filterset,
         "filter_fields": filter_fields_html(filterset.form),

@@ -115,3 +115,41 @@ def test_a_broken_cursor_shows_the_first_page_and_says_so(client, advisor, noord
         assert len(response.context["rows"]) == 3
         assert "Die paginalink klopt niet meer" in response.content.decode()
         assert '<option value="new" selected>' in response.content.decode()
+
+
+def test_the_count_says_more_than_the_cap_and_is_free_when_one_page_holds_everything(
+    client, advisor, noord, monkeypatch, django_assert_num_queries
+):
+    from requests.paging import BoardCount
+
+    CultureRequestFactory.create_batch(4, district=noord)
+    client.force_login(advisor)
+    client.get("/triage/")
+    with django_assert_num_queries(99, exact=False) as small:
+        assert "4 vragen gevonden" in client.get("/triage/").content.decode()
+    assert not any("COUNT(" in q["sql"] for q in small.captured_queries)
+
+    monkeypatch.setattr(BoardCount, "cap", 30)
+    CultureRequestFactory.create_batch(PAGE_SIZE + 10, district=noord)
+    html = client.get("/triage/").content.decode()
+    assert "Meer dan 30 vragen gevonden" in html
+
+
+def test_the_filter_options_come_from_the_cache_and_follow_a_new_district_later(
+    client, advisor, noord, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    from tests.factories import DistrictFactory
+
+    client.force_login(advisor)
+    client.get("/triage/")
+    with django_assert_num_queries(99, exact=False) as warm:
+        client.get("/triage/")
+    assert not any('FROM "makers_discipline"' in q["sql"] for q in warm.captured_queries)
+
+    advisor.is_superuser = True  # sees every district
+    advisor.save()
+    DistrictFactory(name="Wormerveer")
+    cache.clear()  # as the minute passing does
+    assert "Wormerveer</option>" in client.get("/triage/").content.decode()

@@ -285,6 +285,8 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True  # the age above counts from the last request: inactivity ends a session
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    # The container's healthcheck asks over plain HTTP from inside; a redirect would fail it.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -354,6 +356,9 @@ MAKERS_FAIR_HOURLY_RATE_CENTS = env_int("MAKERS_FAIR_HOURLY_RATE_CENTS", 50_00)
 # A day part (dagdeel) counts as this many hours when its rate is checked against the minimum.
 MAKERS_HOURS_PER_DAY_PART = env_int("MAKERS_HOURS_PER_DAY_PART", 4)
 MAKERS_PHOTO_MAX_BYTES = env_int("MAKERS_PHOTO_MAX_BYTES", 3 * 1024 * 1024)
+# The app serves visible makers' photos under /media/makers/photos/ (README, "Media files"); off
+# when a reverse proxy serves them instead.
+SERVE_MAKER_PHOTOS = env_bool("SERVE_MAKER_PHOTOS", default=True)
 MAKERS_PAGE_SIZE = env_int("MAKERS_PAGE_SIZE", 24)
 # The centre's own name, shown as the provider of the courses it gives itself.
 MAKERS_CENTRE_NAME = env_str("MAKERS_CENTRE_NAME", "Cultuurcentrum")

@@ -160,7 +160,11 @@ def test_writes_take_json_only(schema):
     district = DistrictFactory()
     api = APIClient()
     api.force_authenticate(advisor_in(district))
-    form = api.post("/api/district-partners/", {"district": district.slug, "name": "Buurthuis De Kroon"})
+    form = api.post(
+        "/api/district-partners/",
+        {"district": district.slug, "name": "Buurthuis De Kroon"},
+        format="multipart",
+    )
     assert form.status_code == 415
     as_json = api.post(
         "/api/district-partners/",

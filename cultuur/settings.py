@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "requests",
     "schools",
     "impact",
+    "cultuur.site",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -98,7 +99,7 @@ MIDDLEWARE = [
     "cultuur.middleware.RequireStaffMfaMiddleware",
 ]
 
-ROOT_URLCONF = "cultuur.urls"
+ROOT_URLCONF = "cultuur.site.urls"
 WSGI_APPLICATION = "cultuur.wsgi.application"
 
 TEMPLATES = [
@@ -370,7 +371,7 @@ MAKERS_CENTRE_NAME = env_str("MAKERS_CENTRE_NAME", "Cultuurcentrum")
 # on (`make bench` sets it for its own server); never enable it on a public site.
 BENCH_FLOORS = env_bool("BENCH_FLOORS", default=False)
 if BENCH_FLOORS:
-    MIDDLEWARE.insert(0, "cultuur.bench_views.QueryCountMiddleware")
+    MIDDLEWARE.insert(0, "cultuur.site.bench_views.QueryCountMiddleware")
 
 # Impact and monitoring (issue 6). Yearly reach targets for a whole municipality (seed 000: about
 # 3,000 active participants, 36,000 visitors or passers-by and 15,000 pupils); a period shows its share.

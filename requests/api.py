@@ -8,10 +8,10 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
 from cultuur.audit import audit_record
+from cultuur.paging import CappedPaginator
 from requests import selectors, services
 from requests.filters import RequestFilter
 from requests.models import CultureRequest, Message
-from requests.paging import CappedPaginator
 from requests.workflow import Status
 
 
@@ -72,7 +72,7 @@ class MessageSerializer(serializers.ModelSerializer):
 
 
 class CappedPagination(PageNumberPagination):
-    """As the board: `count` stops at requests.paging.COUNT_CAP instead of counting every match."""
+    """As the board: `count` stops at cultuur.paging.COUNT_CAP instead of counting every match."""
 
     django_paginator_class = CappedPaginator
 

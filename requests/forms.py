@@ -4,6 +4,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cultuur.widgets import DateInput
 from districts.models import District
 from districts.selectors import normalise_postcode
 from makers.models import Discipline
@@ -298,8 +299,8 @@ class FundingApplicationForm(forms.ModelForm):
         model = FundingApplication
         fields = ["fund", "status", "submitted_on", "decision_on"]
         widgets = {
-            "submitted_on": forms.DateInput(attrs={"type": "date"}),
-            "decision_on": forms.DateInput(attrs={"type": "date"}),
+            "submitted_on": DateInput(),
+            "decision_on": DateInput(),
         }
 
     def clean(self):

@@ -11,13 +11,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from cultuur import mail
+from cultuur.queue import enqueue
 from cultuur.roles import Role
 from requests.inbound import reply_address
 from requests.models import CultureRequest, Message, Notification, NotificationKind
@@ -40,9 +41,7 @@ def notification_queue(*, request: CultureRequest, kind: str, key: str = "") -> 
 
 
 def _enqueue(notification_id: int) -> None:
-    from requests.tasks import send_notification
-
-    send_notification.delay(notification_id)
+    enqueue("requests.tasks.send_notification", notification_id)
 
 
 def notification_send(*, notification_id: int) -> bool:
@@ -61,13 +60,9 @@ def notification_send(*, notification_id: int) -> bool:
     try:
         subject, body, recipients = render_notification(notification)
         if recipients:
-            EmailMessage(
-                subject,
-                body,
-                settings.DEFAULT_FROM_EMAIL,
-                recipients,
-                reply_to=reply_to(notification),
-            ).send()
+            mail.send(
+                subject=subject, body=body, to=recipients, language="nl", reply_to=reply_to(notification)
+            )
     except Exception as exc:
         Notification.objects.filter(pk=notification_id, claimed_at=now).update(
             claimed_at=None, last_error=str(exc)[:300]

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cultuur.audit import audit_record
 from requests.models import (
     CultureRequest,
     Evaluation,
@@ -20,6 +21,7 @@ from requests.models import (
     MessageAttachment,
     RequestEvent,
 )
+from requests.services import request_withdraw
 from requests.workflow import CLOSED_STATUSES
 
 REMOVED = "(verwijderd)"
@@ -33,7 +35,6 @@ def requests_due_for_anonymisation(*, now=None):
     )
 
 
-@transaction.atomic
 def _attachments_delete(request) -> None:
     """Files the asker sent are personal data too: the files go once the transaction commits (a
     rollback keeps them with their rows), the rows now."""
@@ -49,6 +50,7 @@ def _attachments_delete(request) -> None:
     transaction.on_commit(delete_files, robust=True)
 
 
+@transaction.atomic
 def request_anonymise(*, request_id: int, now=None) -> bool:
     """Remove the asker's personal data from one closed request; False when it was done already."""
     now = now or timezone.now()
@@ -84,9 +86,6 @@ def request_anonymise(*, request_id: int, now=None) -> bool:
 def request_erase_on_request(*, request: CultureRequest) -> None:
     """The asker asks us to forget them (AVG art. 17): an open question is withdrawn, and the personal
     data is removed now instead of after the retention period. The counts stay, without the person."""
-    from cultuur.audit import audit_record
-    from requests.services import request_withdraw
-
     request = CultureRequest.objects.select_for_update().get(pk=request.pk)
     if request.status not in CLOSED_STATUSES:
         request_withdraw(request=request, note=_("De vraagsteller vroeg om verwijdering van de gegevens."))

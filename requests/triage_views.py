@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cultuur.audit import audit_record
+from cultuur.paging import CappedPaginator
 from cultuur.roles import Role, has_role
 from requests import selectors, services, workflow
 from requests.board_rows import BoardRows
 from requests.filters import RequestFilter, filter_fields_html
 from requests.forms import FundingApplicationForm, MessageForm, NoteForm, StatusChangeForm
 from requests.models import Barrier, CultureRequest, MessageAttachment
-from requests.paging import CappedPaginator
 
 PAGE_SIZE = 25
 

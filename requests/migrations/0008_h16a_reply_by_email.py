@@ -72,13 +72,4 @@ class Migration(migrations.Migration):
                 'ordering': ['pk'],
             },
         ),
-        migrations.AddField(
-            model_name='message',
-            name='email_message_id',
-            field=models.CharField(blank=True, editable=False, max_length=250),
-        ),
-        migrations.AddConstraint(
-            model_name='message',
-            constraint=models.UniqueConstraint(condition=models.Q(('email_message_id', ''), _negated=True), fields=('request', 'email_message_id'), name='message_email_once'),
-        ),
     ]

@@ -328,6 +328,10 @@ REQUESTS_FORM_RATE_WINDOW = env_int("REQUESTS_FORM_RATE_WINDOW", 60 * 60)
 REQUESTS_RETENTION_DAYS = env_int("REQUESTS_RETENTION_DAYS", 365)
 # How long a claimed e-mail send may take before another worker may take it over (worker lost).
 REQUESTS_SEND_LEASE_SECONDS = env_int("REQUESTS_SEND_LEASE_SECONDS", 10 * 60)
+# "My questions" (issue 16): how long the one-time link in the e-mail works, and how many links an
+# address (client or e-mail) may ask for per REQUESTS_FORM_RATE_WINDOW.
+REQUESTS_MY_QUESTIONS_LINK_MINUTES = env_int("REQUESTS_MY_QUESTIONS_LINK_MINUTES", 60)
+REQUESTS_MY_QUESTIONS_RATE_LIMIT = env_int("REQUESTS_MY_QUESTIONS_RATE_LIMIT", 5)
 # One name for the request status choices in the OpenAPI schema (the model and the status action share them).
 SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})["RequestStatusEnum"] = "requests.workflow.Status"
 CELERY_BEAT_SCHEDULE.update(
@@ -335,6 +339,10 @@ CELERY_BEAT_SCHEDULE.update(
         "requests-reminders": {"task": "requests.tasks.run_reminders", "schedule": 15 * 60},
         "requests-resend-notifications": {"task": "requests.tasks.resend_notifications", "schedule": 30 * 60},
         "requests-retention": {"task": "requests.tasks.anonymise_expired_requests", "schedule": 24 * 60 * 60},
+        "requests-my-questions-links": {
+            "task": "requests.tasks.delete_expired_question_links",
+            "schedule": 24 * 60 * 60,
+        },
     }
 )
 

@@ -368,6 +368,7 @@ class NotificationKind(models.TextChoices):
     ESCALATION = "escalation", _("Escalatie naar managers")
     NUDGE = "nudge", _("Herinnering: geen actie in 30 dagen")
     EVALUATION = "evaluation", _("Evaluatie aan de vraagsteller")
+    MERGED = "merged", _("Vraag samengevoegd")
 
 
 class Notification(models.Model):
@@ -394,3 +395,13 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.request_id} {self.key}"
+
+
+# The tools of issue 16 live in their own module; imported here so that Django registers them.
+from requests.advisor_models import (  # noqa: E402, F401
+    MyQuestionsLink,
+    RequestMerge,
+    SavedView,
+    StandardText,
+    TextLanguage,
+)

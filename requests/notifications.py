@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from cultuur.roles import Role
-from requests.models import CultureRequest, Message, Notification, NotificationKind
+from requests.models import CultureRequest, Message, Notification, NotificationKind, RequestMerge
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +91,12 @@ def _staff_emails(users) -> list[str]:
 def _recipients(notification: Notification) -> list[str]:
     request = notification.request
     kind = notification.kind
-    if kind in (NotificationKind.CONFIRMATION, NotificationKind.MESSAGE, NotificationKind.EVALUATION):
+    if kind in (
+        NotificationKind.CONFIRMATION,
+        NotificationKind.MESSAGE,
+        NotificationKind.EVALUATION,
+        NotificationKind.MERGED,
+    ):
         return [request.requester_email] if request.requester_email else []
     team = get_user_model().objects.filter(team_memberships__district=request.district)
     if kind == NotificationKind.FIRST_CONTACT:
@@ -113,6 +118,9 @@ def render_notification(notification: Notification) -> tuple[str, str, list[str]
     }
     if notification.kind in (NotificationKind.MESSAGE, NotificationKind.REPLY):
         context["message"] = Message.objects.get(pk=int(notification.key))
+    if notification.kind == NotificationKind.MERGED:
+        merge = RequestMerge.objects.select_related("primary").filter(request=request).first()
+        context["merge_primary"] = merge.primary if merge else None
     # Letters to the asker are Dutch (B1) whatever language the worker runs in.
     with translation.override("nl"):
         text = render_to_string(f"requests/email/{notification.kind}.txt", context)

@@ -5,6 +5,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Case, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from cultuur.audit import audit_record
 from cultuur.roles import Role, has_role
-from requests import selectors, services, workflow
+from requests import duplicates, merging, saved_views, selectors, services, standard_texts, workflow
 from requests.board_rows import BoardRows
 from requests.filters import RequestFilter, filter_fields_html
 from requests.forms import FundingApplicationForm, MessageForm, NoteForm, StatusChangeForm
@@ -45,16 +46,47 @@ def _action_on(request, reference) -> CultureRequest:
 @board_access
 def board(request):
     user = request.user
-    filterset = RequestFilter(request.GET, queryset=selectors.board_requests(user), user=user)
-    page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    query = request.GET.copy()
+    may_save = saved_views.may_save_views(user)
+    # Own views first, so that the default is always among the ones read.
+    views = (
+        list(
+            saved_views.saved_views_visible_to(user).order_by(
+                Case(When(owner=user, then=0), default=1), "name", "pk"
+            )[:50]
+        )
+        if may_save
+        else []
+    )
+    data, view = saved_views.board_query_for(user, request.GET, views)
+    filterset = RequestFilter(data, queryset=selectors.board_requests(user), user=user)
+    if view is not None:
+        data, dropped = saved_views.without_invalid(filterset)
+        if dropped:
+            # A saved district or advisor may be gone since: show the rest, say what was left out.
+            messages.warning(
+                request,
+                _(
+                    "De weergave ‘%(name)s’ heeft een filter dat niet meer bestaat (%(fields)s). Dat filter is overgeslagen."
+                )
+                % {"name": view.name, "fields": ", ".join(dropped)},
+            )
+            filterset = RequestFilter(data, queryset=selectors.board_requests(user), user=user)
+    page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(data.get("pagina"))
+    query = data.copy()
     query.pop("pagina", None)
+    query.pop("weergave", None)
+    builder = BoardRows(request)
+    on_page = list(page)
+    builder.flagged = duplicates.flagged_on_page(on_page)
     context = {
         "filter": filterset,
         "filter_fields": filter_fields_html(filterset.form),
         "page": page,
-        "rows": BoardRows(request).rows(page),
+        "rows": builder.rows(on_page),
         "query": query.urlencode(),
+        "current_view": view,
+        "saved_views": sorted(views, key=lambda v: (v.name.lower(), v.pk)),
+        "may_save_views": may_save,
     }
     return render(request, "requests/board.html", context)
 
@@ -64,12 +96,41 @@ def detail(request, reference):
     culture_request = get_object_or_404(selectors.request_detail(request.user, reference))
     audit_record(action="requests.contact.viewed", by=request.user, target=culture_request, request=request)
     can_act = selectors.can_work_on(request.user, culture_request)
+    texts = list(standard_texts.standard_texts_for_request(culture_request)) if can_act else []
+    message_form = MessageForm()
+    picked = request.GET.get("tekst", "")
+    if can_act and picked.isdigit():
+        text = next((t for t in texts if t.pk == int(picked)), None)
+        if text is None:
+            messages.error(request, _("Die standaardtekst past niet bij deze vraag of bestaat niet meer."))
+        else:
+            body = standard_texts.standard_text_filled(
+                text=text, culture_request=culture_request, advisor=request.user
+            )
+            message_form = MessageForm(initial={"body": body})
+    context_tools = {
+        "texts": texts,
+        "picked_text": int(picked) if picked.isdigit() else None,
+        "duplicates": duplicates.duplicates_of(culture_request, selectors.visible_requests(request.user))
+        if culture_request.status != workflow.Status.MERGED
+        else [],
+        "merge_primary": merging.merge_primary_of(culture_request),
+        "merged_in": merging.merged_into(culture_request),
+    }
+    if request.htmx and picked:
+        # The standard-text picker swaps only the message box.
+        return render(
+            request,
+            "requests/partials/message_form.html",
+            {"r": culture_request, "message_form": message_form, **context_tools},
+        )
     context = {
+        **context_tools,
         "r": culture_request,
         "can_act": can_act,
         "can_fund": selectors.can_record_funding(request.user, culture_request),
-        "status_form": StatusChangeForm(targets=workflow.allowed_targets(culture_request.status)),
-        "message_form": MessageForm(),
+        "status_form": StatusChangeForm(targets=workflow.manual_targets(culture_request.status)),
+        "message_form": message_form,
         "note_form": NoteForm(),
         "funding_form": FundingApplicationForm(),
         "barriers": ", ".join(str(Barrier(b).label) for b in culture_request.barriers if b in Barrier.values),
@@ -108,7 +169,7 @@ def assign_to_me(request, reference):
 @require_POST
 def change_status(request, reference):
     culture_request = _action_on(request, reference)
-    form = StatusChangeForm(request.POST, targets=workflow.allowed_targets(culture_request.status))
+    form = StatusChangeForm(request.POST, targets=workflow.manual_targets(culture_request.status))
     if not form.is_valid():
         return _respond(request, culture_request, error=_("Kies een status die hier mag."))
     try:

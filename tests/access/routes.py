@@ -36,6 +36,8 @@ def _object_kind(name: str) -> str:
         ("districts:", "district"),
         ("schools:", "school"),
         ("requests:funding", "funding"),
+        ("requests:view_", "savedview"),
+        ("requests:text_", "standardtext"),
         ("requests:", "request"),
         ("makers:booking_request", "venue"),
         ("makers:course_create", "maker"),

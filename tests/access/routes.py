@@ -60,6 +60,8 @@ def _object_kind(name: str) -> str:
         "school-budget-line-detail": "line",
         "school-monitoring-detail": "monitoring",
         "culturerequest": "request",
+        "savedview": "savedview",
+        "standardtext": "standardtext",
         "maker": "maker",
         "course": "course",
         "venue": "venue",

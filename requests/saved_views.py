@@ -126,7 +126,8 @@ def board_query_for(user, params: QueryDict, views: list[SavedView]) -> tuple[Qu
         view = next((v for v in views if v.pk == int(picked)), None)
         if view is None:
             view = saved_views_visible_to(user).filter(pk=int(picked)).first()
-    elif not [key for key in params if key not in NOT_FILTERS]:
+    # ?weergave=geen (the board's "clear filters") shows the board without the default view.
+    elif "weergave" not in params and not [key for key in params if key not in NOT_FILTERS]:
         view = next((v for v in views if v.owner_id == user.pk and v.is_default), None)
     if view is None:
         return params, None

@@ -38,6 +38,11 @@ def test_the_default_view_opens_when_no_filter_is_given_but_not_over_a_given_fil
     client.force_login(advisor)
     assert {row["r"].status for row in client.get("/triage/").context["rows"]} == {"matched"}
     assert {row["r"].status for row in client.get("/triage/?status=new").context["rows"]} == {"new"}
+    # "Clear filters" shows everything open, not the default again.
+    assert {row["r"].status for row in client.get("/triage/?weergave=geen").context["rows"]} == {
+        "new",
+        "matched",
+    }
 
 
 def test_one_default_per_advisor(client, advisor):

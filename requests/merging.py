@@ -48,6 +48,17 @@ def requests_merge(*, primary: CultureRequest, others: list[CultureRequest], by)
     primary = locked[primary.pk]
     others = [locked[pk] for pk in dict.fromkeys(other.pk for other in others)]
     _check(primary=primary, others=others, by=by)
+    # Up to MERGE_MAX questions end up in one primary, counting earlier merges and the ones that
+    # the merged questions carry (they move along, so a status link never points at a merged one).
+    carried = RequestMerge.objects.filter(primary__in=[*others, primary]).count()
+    if carried + len(others) > MERGE_MAX:
+        raise RequestError(
+            _(
+                "In één vraag kunnen hoogstens %(max)s andere vragen opgaan; %(reference)s heeft er al %(count)s."
+            )
+            % {"max": MERGE_MAX, "reference": primary.reference, "count": carried}
+        )
+    RequestMerge.objects.filter(primary__in=others).update(primary=primary)
     for other in others:
         request_change_status(
             request=other,

@@ -227,3 +227,27 @@ def test_the_merge_page_costs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         response = client.get(f"/triage/{request.reference}/samenvoegen/")
     assert len(response.context["duplicates"]) == min(count, 10)
+
+
+def test_merging_a_primary_moves_its_merged_questions_along(client, advisor, noord):
+    first = CultureRequestFactory(district=noord)
+    middle = CultureRequestFactory(district=noord)
+    final = CultureRequestFactory(district=noord, status="matching")
+    merging.requests_merge(primary=middle, others=[first], by=advisor)
+    merging.requests_merge(primary=final, others=[middle], by=advisor)
+    assert RequestMerge.objects.get(request=first).primary == final
+    html = client.get(f"/vraag/status/{first.status_token}/").content.decode()
+    assert final.reference in html and "Zoeken naar een match" in html
+
+
+def test_at_most_five_questions_end_up_in_one_primary(advisor, noord):
+    primary = CultureRequestFactory(district=noord)
+    merging.requests_merge(
+        primary=primary, others=CultureRequestFactory.create_batch(4, district=noord), by=advisor
+    )
+    with pytest.raises(RequestError, match="heeft er al 4"):
+        merging.requests_merge(
+            primary=primary, others=CultureRequestFactory.create_batch(2, district=noord), by=advisor
+        )
+    merging.requests_merge(primary=primary, others=[CultureRequestFactory(district=noord)], by=advisor)
+    assert RequestMerge.objects.filter(primary=primary).count() == 5

@@ -172,3 +172,15 @@ def test_the_edited_text_is_sent_through_the_message_service(
         client.post(f"/triage/{request.reference}/bericht/", {"body": "Beste Fatima, ik bel u morgen."})
     assert request.messages.get().body == "Beste Fatima, ik bel u morgen."
     assert "ik bel u morgen" in mailoutbox[0].body
+
+
+def test_the_admin_refuses_an_unknown_placeholder_too(client):
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    assert client.get("/beheer/requests/standardtext/add/").status_code == 200
+    data = {"title": "Welkom", "status": "", "requester_kind": "", "language": "nl", "body": "Beste {naam},"}
+    response = client.post("/beheer/requests/standardtext/add/", data)
+    assert response.status_code == 200 and "Het invulveld {naam} bestaat niet" in response.content.decode()
+    assert not StandardText.objects.exists()
+    for path in ("/beheer/requests/savedview/", "/beheer/requests/requestmerge/"):
+        assert client.get(path).status_code == 200

@@ -40,16 +40,6 @@ class StandardText(models.Model):
     def __str__(self):
         return self.title
 
-    @property
-    def requester_kind_label(self) -> str:
-        from requests.models import RequesterKind
-
-        return (
-            str(RequesterKind(self.requester_kind).label)
-            if self.requester_kind in RequesterKind.values
-            else ""
-        )
-
 
 class SavedView(models.Model):
     """A named filter state of the triage board (its querystring), optionally shared with a team."""

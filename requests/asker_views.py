@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from cultuur.paging import CappedPaginator
 from requests import my_questions, spam
-from requests.paging import CappedPaginator
 from requests.tool_forms import MyQuestionsForm
 
 PAGE_SIZE = 20

@@ -16,6 +16,11 @@ def new_status_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+def new_reply_token() -> str:
+    # Lower-case hex: mail systems may fold the case of an address's local part.
+    return secrets.token_hex(10)
+
+
 class RequesterKind(models.TextChoices):
     RESIDENT = "resident", _("Inwoner")
     INITIATIVE = "initiative", _("Maatschappelijk initiatief")
@@ -62,6 +67,8 @@ class ReferenceCounter(models.Model):
 class CultureRequest(models.Model):
     reference = models.CharField(_("kenmerk"), max_length=16, unique=True, editable=False)
     status_token = models.CharField(max_length=64, unique=True, default=new_status_token, editable=False)
+    # The random half of the request's reply address (requests.inbound signs it); not the status key.
+    reply_token = models.CharField(max_length=20, unique=True, default=new_reply_token, editable=False)
     # The signed nonce of the form that created it: the same form posted twice finds this row.
     idempotency_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
 
@@ -369,6 +376,8 @@ class NotificationKind(models.TextChoices):
     NUDGE = "nudge", _("Herinnering: geen actie in 30 dagen")
     EVALUATION = "evaluation", _("Evaluatie aan de vraagsteller")
     MERGED = "merged", _("Vraag samengevoegd")
+    WAITING_REMINDER = "waiting_reminder", _("Herinnering aan de vraagsteller: we wachten op antwoord")
+    WAITING_OWNER = "waiting_owner", _("Melding aan de behandelaar: geen antwoord van de vraagsteller")
 
 
 class Notification(models.Model):
@@ -405,3 +414,4 @@ from requests.advisor_models import (  # noqa: E402, F401
     StandardText,
     TextLanguage,
 )
+from requests.mail_models import MessageAttachment  # noqa: E402,F401 (registers the model)

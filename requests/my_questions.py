@@ -14,13 +14,12 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import send_mail
-from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.module_loading import import_string
 
+from cultuur.queue import enqueue_on_commit
 from requests.advisor_models import MyQuestionsLink
 from requests.models import CultureRequest
 from requests.workflow import OPEN_STATUSES
@@ -73,9 +72,7 @@ def questions_for_email(email: str) -> QuerySet[CultureRequest]:
 def my_questions_ask(*, email: str) -> None:
     """Send the link after commit, whatever the address: the task decides whether there is anything."""
     email = normalise_email(email)
-    transaction.on_commit(
-        lambda: import_string("requests.tasks.send_my_questions_link").delay(email), robust=True
-    )
+    enqueue_on_commit("requests.tasks.send_my_questions_link", email)
 
 
 def my_questions_link_send(*, email: str, now=None) -> bool:

@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cultuur.paging import CappedPaginator
 from requests import saved_views, standard_texts
-from requests.paging import CappedPaginator
+from requests.models import RequesterKind
 from requests.placeholders import PLACEHOLDERS
 from requests.services import RequestError
 from requests.tool_forms import SavedViewForm, StandardTextForm
@@ -44,6 +45,9 @@ def advisor_only(view):
 def text_list(request):
     texts = standard_texts.standard_texts_for_managers(request.user).select_related("updated_by")
     page = CappedPaginator(texts, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    labels = dict(RequesterKind.choices)
+    for text in page:
+        text.kind_label = labels.get(text.requester_kind, "")
     return render(request, "requests/text_list.html", {"page": page})
 
 

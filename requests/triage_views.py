@@ -6,19 +6,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, When
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cultuur.audit import audit_record
+from cultuur.paging import CappedPaginator
 from cultuur.roles import Role, has_role
 from requests import duplicates, merging, saved_views, selectors, services, standard_texts, workflow
 from requests.board_rows import BoardRows
 from requests.filters import RequestFilter, filter_fields_html
 from requests.forms import FundingApplicationForm, MessageForm, NoteForm, StatusChangeForm
-from requests.models import Barrier, CultureRequest
-from requests.paging import CappedPaginator
+from requests.models import Barrier, CultureRequest, MessageAttachment
 
 PAGE_SIZE = 25
 
@@ -93,12 +93,17 @@ def board(request):
 
 @board_access
 def detail(request, reference):
+    return _detail_page(request, reference)
+
+
+def _detail_page(request, reference, *, message_form=None, code=200):
     culture_request = get_object_or_404(selectors.request_detail(request.user, reference))
     audit_record(action="requests.contact.viewed", by=request.user, target=culture_request, request=request)
     can_act = selectors.can_work_on(request.user, culture_request)
     texts = list(standard_texts.standard_texts_for_request(culture_request)) if can_act else []
-    message_form = MessageForm()
-    picked = request.GET.get("tekst", "")
+    # A refused message comes back as it was typed; otherwise a picked standard text fills the box.
+    message_form = message_form or MessageForm()
+    picked = request.GET.get("tekst", "") if request.method == "GET" else ""
     if can_act and picked.isdigit():
         text = next((t for t in texts if t.pk == int(picked)), None)
         if text is None:
@@ -139,7 +144,7 @@ def detail(request, reference):
         and culture_request.first_contact_at is None
         and culture_request.created_at < selectors.overdue_cutoff(),
     }
-    return render(request, "requests/detail.html", context)
+    return render(request, "requests/detail.html", context, status=code)
 
 
 def _respond(request, culture_request, error=""):
@@ -193,11 +198,33 @@ def send_message(request, reference):
     culture_request = _action_on(request, reference)
     form = MessageForm(request.POST)
     if form.is_valid():
-        services.message_send(request=culture_request, body=form.cleaned_data["body"], by=request.user)
-        messages.success(request, _("Het bericht is verstuurd."))
-    else:
-        messages.error(request, _("Schrijf een bericht van hoogstens 5000 tekens."))
-    return redirect("requests:detail", culture_request.reference)
+        try:
+            services.message_send(
+                request=culture_request,
+                body=form.cleaned_data["body"],
+                waiting=form.cleaned_data["waiting"],
+                by=request.user,
+            )
+        except services.RequestError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Het bericht is verstuurd."))
+            return redirect("requests:detail", culture_request.reference)
+    # What was typed stays in the form, with the reason above it.
+    return _detail_page(request, reference, message_form=form, code=400)
+
+
+@board_access
+def attachment(request, reference, pk):
+    """A file the asker sent by e-mail: staff who may see the request download it, nobody else."""
+    culture_request = get_object_or_404(selectors.visible_requests(request.user), reference=reference)
+    item = get_object_or_404(MessageAttachment, pk=pk, message__request=culture_request)
+    audit_record(
+        action="requests.attachment.downloaded", by=request.user, target=culture_request, request=request
+    )
+    return FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.filename, content_type=item.content_type
+    )
 
 
 @board_access

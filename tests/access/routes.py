@@ -38,6 +38,7 @@ def _object_kind(name: str) -> str:
         ("requests:funding", "funding"),
         ("requests:view_", "savedview"),
         ("requests:text_", "standardtext"),
+        ("requests:attachment", "attachment"),
         ("requests:", "request"),
         ("makers:booking_request", "venue"),
         ("makers:course_create", "maker"),

@@ -7,6 +7,7 @@ A/X roles (IDOR), so that scope leaks show up as a status that is not 404.
 import datetime
 from dataclasses import dataclass
 
+from django.core.files.base import ContentFile
 from rest_framework.authtoken.models import Token
 
 from districts.services import grant_create, partner_save
@@ -14,6 +15,7 @@ from impact.models import MonitoringReport
 from impact.reports import scope_key
 from makers.models import CoCreation
 from requests.advisor_models import SavedView, StandardText
+from requests.models import Direction, Message, MessageAttachment
 from schools.models import Milestone
 from tests.factories import DistrictFactory, UserFactory, advisor_in
 from tests.impact.factories import ActivityFactory, GoalFactory, MeasurementFactory
@@ -56,6 +58,17 @@ class World:
     a: dict
     b: dict
     tokens: dict
+
+
+def _attachment_on(request) -> MessageAttachment:
+    message = Message.objects.create(request=request, direction=Direction.FROM_ASKER, body="Zie bijlage.")
+    return MessageAttachment.objects.create(
+        message=message,
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="offerte.pdf"),
+        filename="offerte.pdf",
+        content_type="application/pdf",
+        size=14,
+    )
 
 
 def build_world() -> World:
@@ -107,6 +120,7 @@ def build_world() -> World:
     text_a = StandardText.objects.create(title="Tekst A", body="Beste {voornaam},")
     text_b = StandardText.objects.create(title="Tekst B", body="Beste {voornaam},")
     funding_b = FundingApplicationFactory(request=request_b)
+    attachments = {request: _attachment_on(request) for request in (request_a, request_b)}
 
     activity_a = ActivityFactory(slug="activiteit-a", districts=[district_a])
     activity_b = ActivityFactory(slug="activiteit-b", districts=[district_b])
@@ -189,6 +203,7 @@ def build_world() -> World:
             "pk:funding": funding.pk,
             "pk:savedview": saved_view.pk,
             "pk:standardtext": standard_text.pk,
+            "pk:attachment": attachments[request].pk,
             "partner_id": partner.pk,
             "pk:partner": partner.pk,
             "pk:grant": grant.pk,

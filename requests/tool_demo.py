@@ -9,7 +9,7 @@ from django.db.models import Count
 from districts.models import DistrictTeamMember
 from requests.advisor_models import RequestMerge, SavedView, StandardText
 from requests.models import CultureRequest, RequestEvent
-from requests.workflow import ACTION_MERGED, ACTION_MERGED_INTO, ACTION_STATUS, Status
+from requests.workflow import ACTION_MERGED, ACTION_MERGED_INTO, ACTION_STATUS, OPEN_STATUSES, Status
 
 # (title, status, kind, language, body): short sentences, one message per sentence, "u" and "we".
 TEXTS = [
@@ -136,7 +136,7 @@ def _merges() -> int:
     advisors = {
         m.district_id: m.user for m in DistrictTeamMember.objects.select_related("user").order_by("-pk")
     }
-    open_new = CultureRequest.objects.filter(status=Status.NEW, idempotency_key__startswith="demo-")
+    open_new = CultureRequest.objects.filter(status__in=OPEN_STATUSES, idempotency_key__startswith="demo-")
     pairs = (
         open_new.values("district_id", "question")
         .annotate(n=Count("pk"))
@@ -164,7 +164,7 @@ def _merges() -> int:
                     action=ACTION_STATUS,
                     actor=by,
                     actor_label=label,
-                    from_status=Status.NEW,
+                    from_status=other.status,
                     to_status=Status.MERGED,
                     note=f"Samengevoegd met {primary.reference}.",
                 ),

@@ -9,10 +9,11 @@ from cultuur.audit import audit_record
 from cultuur.roles import Role, has_role
 from districts.selectors import district_ids_of
 from requests.advisor_models import SavedView
+from requests.paging import CURSOR_PARAMS
 from requests.services import RequestError
 
-# The board's own paging parameter and the view picker are not filter state.
-NOT_FILTERS = ("pagina", "weergave")
+# The board's paging parameters and the view picker are not filter state.
+NOT_FILTERS = ("pagina", "weergave", *CURSOR_PARAMS)
 
 
 def may_save_views(user) -> bool:
@@ -132,8 +133,9 @@ def board_query_for(user, params: QueryDict, views: list[SavedView]) -> tuple[Qu
     if view is None:
         return params, None
     data = QueryDict(view.query, mutable=True)
-    if "pagina" in params:
-        data["pagina"] = params["pagina"]
+    for name in ("pagina", *CURSOR_PARAMS):
+        if name in params:
+            data[name] = params[name]
     return data, view
 
 

@@ -12,13 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cultuur.audit import audit_record
-from cultuur.paging import CappedPaginator
+from cultuur.keyset import InvalidCursor, keyset_page, order_keys
 from cultuur.roles import Role, has_role
 from requests import duplicates, merging, saved_views, selectors, services, standard_texts, workflow
 from requests.board_rows import BoardRows
 from requests.filters import RequestFilter, filter_fields_html
 from requests.forms import FundingApplicationForm, MessageForm, NoteForm, StatusChangeForm
 from requests.models import Barrier, CultureRequest, MessageAttachment
+from requests.paging import CURSOR_PARAMS, BoardCount, CappedPaginator, keyset_links
 
 PAGE_SIZE = 25
 
@@ -71,17 +72,45 @@ def board(request):
                 % {"name": view.name, "fields": ", ".join(dropped)},
             )
             filterset = RequestFilter(data, queryset=selectors.board_requests(user), user=user)
-    page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(data.get("pagina"))
+    requests = filterset.qs
     query = data.copy()
-    query.pop("pagina", None)
-    query.pop("weergave", None)
+    for name in (*CURSOR_PARAMS, "pagina", "weergave"):
+        query.pop(name, None)
+    keys = order_keys(requests)
+    # Every sort the board offers has a keyset (created_at or last_action_at, then id, each on an
+    # index); a page is found by its cursor, not by an OFFSET. The numbered fallback is for an
+    # ordering without one, should a sort be added without its key.
+    if keys is None:
+        paginator = CappedPaginator(requests, PAGE_SIZE)
+        page = paginator.get_page(data.get("pagina"))
+        links = None
+    else:
+        try:
+            page = keyset_page(
+                requests,
+                PAGE_SIZE,
+                keys=keys,
+                after=data.get(CURSOR_PARAMS[0], ""),
+                before=data.get(CURSOR_PARAMS[1], ""),
+            )
+        except InvalidCursor:
+            messages.warning(request, _("Die paginalink klopt niet meer; u ziet de eerste pagina."))
+            page = keyset_page(requests, PAGE_SIZE, keys=keys)
+        # Paging through a saved view keeps it marked as the one on screen.
+        link_query = query.copy()
+        if view is not None:
+            link_query["weergave"] = str(view.pk)
+        links = keyset_links(page, link_query)
+        paginator = BoardCount(requests, page)
     builder = BoardRows(request)
     on_page = list(page)
     builder.flagged = duplicates.flagged_on_page(on_page)
     context = {
         "filter": filterset,
         "filter_fields": filter_fields_html(filterset.form),
+        "paginator": paginator,
         "page": page,
+        "links": links,
         "rows": builder.rows(on_page),
         "query": query.urlencode(),
         "current_view": view,

@@ -152,3 +152,17 @@ def test_the_view_list_costs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(10):
         response = client.get("/triage/weergaven/")
     assert len(response.context["page"].object_list) == min(count, 25)
+
+
+def test_paging_through_a_saved_view_keeps_its_filters_and_its_mark(client, advisor, noord):
+    view = SavedView.objects.create(owner=advisor, name="Nieuw", query="status=new")
+    CultureRequestFactory.create_batch(30, district=noord, status="new")
+    CultureRequestFactory.create_batch(3, district=noord, status="matching")
+    client.force_login(advisor)
+    first = client.get(f"/triage/?weergave={view.pk}")
+    next_link = first.context["links"]["next"]
+    assert f"weergave={view.pk}" in next_link
+    second = client.get("/triage/" + next_link)
+    assert second.context["current_view"] == view
+    rows = second.context["rows"]
+    assert len(rows) == 5 and {row["r"].status for row in rows} == {"new"}

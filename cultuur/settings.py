@@ -340,6 +340,10 @@ REQUESTS_FORM_RATE_WINDOW = env_int("REQUESTS_FORM_RATE_WINDOW", 60 * 60)
 REQUESTS_RETENTION_DAYS = env_int("REQUESTS_RETENTION_DAYS", 365)
 # How long a claimed e-mail send may take before another worker may take it over (worker lost).
 REQUESTS_SEND_LEASE_SECONDS = env_int("REQUESTS_SEND_LEASE_SECONDS", 10 * 60)
+# "My questions" (issue 16): how long the one-time link in the e-mail works, and how many links an
+# address (client or e-mail) may ask for per REQUESTS_FORM_RATE_WINDOW.
+REQUESTS_MY_QUESTIONS_LINK_MINUTES = env_int("REQUESTS_MY_QUESTIONS_LINK_MINUTES", 60)
+REQUESTS_MY_QUESTIONS_RATE_LIMIT = env_int("REQUESTS_MY_QUESTIONS_RATE_LIMIT", 5)
 # Replies by e-mail (issue 16): mail to the asker carries Reply-To vraag+<signed token>@this domain;
 # empty leaves Reply-To off. The receiver (manage.py receive_mail) listens on INBOUND_SMTP_PORT;
 # `manage.py serve` starts it only when that port is set.
@@ -359,6 +363,10 @@ CELERY_BEAT_SCHEDULE.update(
         "requests-reminders": {"task": "requests.tasks.run_reminders", "schedule": 15 * 60},
         "requests-resend-notifications": {"task": "requests.tasks.resend_notifications", "schedule": 30 * 60},
         "requests-retention": {"task": "requests.tasks.anonymise_expired_requests", "schedule": 24 * 60 * 60},
+        "requests-my-questions-links": {
+            "task": "requests.tasks.delete_expired_question_links",
+            "schedule": 24 * 60 * 60,
+        },
         "requests-waiting-sweep": {"task": "requests.tasks.sweep_waiting", "schedule": 60 * 60},
     }
 )

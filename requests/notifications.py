@@ -21,7 +21,7 @@ from cultuur import mail
 from cultuur.queue import enqueue
 from cultuur.roles import Role
 from requests.inbound import reply_address
-from requests.models import CultureRequest, Message, Notification, NotificationKind
+from requests.models import CultureRequest, Message, Notification, NotificationKind, RequestMerge
 
 logger = logging.getLogger(__name__)
 
@@ -97,6 +97,7 @@ TO_ASKER = frozenset(
         NotificationKind.MESSAGE,
         NotificationKind.EVALUATION,
         NotificationKind.WAITING_REMINDER,
+        NotificationKind.MERGED,
     }
 )
 
@@ -134,6 +135,9 @@ def render_notification(notification: Notification) -> tuple[str, str, list[str]
     }
     if notification.kind in (NotificationKind.MESSAGE, NotificationKind.REPLY):
         context["message"] = Message.objects.get(pk=int(notification.key))
+    if notification.kind == NotificationKind.MERGED:
+        merge = RequestMerge.objects.select_related("primary").filter(request=request).first()
+        context["merge_primary"] = merge.primary if merge else None
     # Letters to the asker are Dutch (B1) whatever language the worker runs in.
     with translation.override("nl"):
         text = render_to_string(f"requests/email/{notification.kind}.txt", context)

@@ -142,6 +142,23 @@ if IS_POSTGRES:
     # PostgreSQL opens a server-side cursor: DECLARE, FETCH and CLOSE, three round trips for a list
     # of twenty districts. Nothing here streams a large result; a bulk export should page instead.
     DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+# A read replica for the heavy read-only pages (the directory, the dashboard, exports): see
+# cultuur/replica.py. Writes, and reads for a few seconds after a write, stay on the primary.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+DATABASE_REPLICA_PIN_SECONDS = env_int("DATABASE_REPLICA_PIN_SECONDS", 10)
+DATABASE_ROUTERS: list[str] = []
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    # Tests run against the primary's test database; no second test database is made for it.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    if DATABASES["replica"]["ENGINE"].startswith("django.db.backends.postgresql"):
+        DATABASES["replica"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    DATABASE_ROUTERS = ["cultuur.replica.ReplicaRouter"]
+    MIDDLEWARE.append("cultuur.replica.PrimaryPinMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "cultuur.User"

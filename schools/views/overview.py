@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from cultuur.audit import audited
+from cultuur.replica import reads_from_replica
 from cultuur.roles import Role, has_role
 from schools import reports
 from schools.templatetags.schools_tags import euro
@@ -40,6 +41,7 @@ def overview(request):
 
 @school_roles_required
 @audited("schools.overview.exported")
+@reads_from_replica
 def overview_csv(request, table):
     _require_manager(request.user)
     if table not in reports.TABLES:

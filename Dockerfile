@@ -19,6 +19,7 @@ RUN DEBUG=false SECRET_KEY=build-only-not-secret python manage.py compiletransla
  && DEBUG=false SECRET_KEY=build-only-not-secret python manage.py collectstatic --no-input \
  && mkdir -p /app/var && chown -R cultuur /app/var
 
-USER cultuur
+# Numeric, so that Kubernetes can verify runAsNonRoot (deploy/).
+USER 1000:1000
 EXPOSE 8000
 CMD ["gunicorn", "cultuur.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

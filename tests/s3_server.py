@@ -17,6 +17,20 @@ import pytest
 from botocore.config import Config
 
 PORT = int(os.environ.get("CULTUUR_TEST_S3_PORT", "18801"))
+
+
+def free_port(preferred: int) -> int:
+    """The preferred port, or any free one when another test run on this machine holds it."""
+    for port in (preferred, 0):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return probe.getsockname()[1]
+    raise RuntimeError("no free port for the S3 server")
+
+
 ACCESS_KEY = "cultuur-test"
 SECRET_KEY = "cultuur-test-secret"
 REGION = "eu-west-1"
@@ -93,7 +107,7 @@ class S3Server:
 
 @pytest.fixture(scope="session")
 def s3_server():
-    server = S3Server(PORT)
+    server = S3Server(free_port(PORT))
     yield server
     server.stop()
 

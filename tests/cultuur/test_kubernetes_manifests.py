@@ -23,6 +23,10 @@ SECRET_NAME = re.compile(
     r"PASSWORD|SECRET|TOKEN|(^|_)KEY($|_)|^DATABASE(_REPLICA)?_URL$|BROKER_URL|CACHE_URL"
 )
 
+# `python -m celery` puts the working directory first on sys.path, as manage.py does: our `requests`
+# app then always wins over a PyPI `requests` (DESIGN.md, "Known constraint").
+CELERY = ["python", "-m", "celery", "-A", "cultuur"]
+
 _spec = importlib.util.spec_from_file_location("deploy_render", DEPLOY / "render.py")
 render = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(render)
@@ -161,19 +165,12 @@ def test_beat_runs_exactly_once_and_workers_apart_from_it():
     beat = deployments["cultuur-beat"]
     assert beat["spec"]["replicas"] == 1
     assert beat["spec"]["strategy"] == {"type": "Recreate"}
-    assert beat["spec"]["template"]["spec"]["containers"][0]["command"][:4] == [
-        "celery",
-        "-A",
-        "cultuur",
-        "beat",
-    ]
+    assert beat["spec"]["template"]["spec"]["containers"][0]["command"][:6] == [*CELERY, "beat"]
     assert "cultuur-beat" not in {
         h["spec"]["scaleTargetRef"]["name"] for h in by_kind(objects, "HorizontalPodAutoscaler").values()
     }
     worker = deployments["cultuur-worker"]["spec"]["template"]["spec"]["containers"][0]["command"]
-    assert (
-        worker[:4] == ["celery", "-A", "cultuur", "worker"] and "--beat" not in worker and "-B" not in worker
-    )
+    assert worker[:6] == [*CELERY, "worker"] and "--beat" not in worker and "-B" not in worker
 
 
 def test_migrations_run_in_a_job_and_every_app_pod_waits_for_them():

@@ -157,6 +157,10 @@ if DATABASE_REPLICA_URL:
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     if DATABASES["replica"]["ENGINE"].startswith("django.db.backends.postgresql"):
         DATABASES["replica"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+        # A write that reached the replica by mistake fails loudly, also on a copy that is not a standby.
+        DATABASES["replica"].setdefault("OPTIONS", {}).setdefault(
+            "options", "-c default_transaction_read_only=on"
+        )
     DATABASE_ROUTERS = ["cultuur.replica.ReplicaRouter"]
     MIDDLEWARE.append("cultuur.replica.PrimaryPinMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

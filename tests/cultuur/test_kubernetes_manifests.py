@@ -215,3 +215,29 @@ def test_the_renderer_merges_named_lists_and_replaces_others():
         {"name": "web", "image": "a", "env": [{"name": "X", "value": "1"}, {"name": "Y", "value": "2"}]}
     ]
     assert merged["args"] == ["b"]
+
+
+def test_the_wait_for_migrations_init_container_waits_until_the_job_has_migrated(tmp_path):
+    """The initContainer's own command, against a database before and after `migrate` (the Job's command)."""
+    web = by_kind(rendered(), "Deployment")["cultuur-web"]["spec"]["template"]["spec"]
+    wait = web["initContainers"][0]["command"]
+    job = by_kind(rendered(), "Job")["cultuur-migrate"]["spec"]["template"]["spec"]["containers"][0][
+        "command"
+    ]
+    env = {
+        **os.environ,
+        "DEBUG": "true",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "cultuur.settings",
+    }
+
+    def run(command, **kwargs):
+        command = [sys.executable, *command[1:]] if command[0] == "python" else command
+        return subprocess.run(command, cwd=BASE_DIR, env=env, capture_output=True, text=True, **kwargs)
+
+    check = run(["python", "manage.py", "migrate", "--check"])
+    assert check.returncode != 0, "before the Job, `migrate --check` must fail so the pods wait"
+    assert run(job).returncode == 0
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"  # `python` in the sh loop
+    assert run(wait, timeout=120).returncode == 0  # returns at once: the schema is there

@@ -117,7 +117,8 @@ def _settings_in_a_fresh_process(**env) -> dict:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_REPLICA")}
     script = (
         "import json; from django.conf import settings as s; print(json.dumps({'aliases': sorted(s.DATABASES),"
-        " 'routers': s.DATABASE_ROUTERS, 'pin': 'cultuur.replica.PrimaryPinMiddleware' in s.MIDDLEWARE}))"
+        " 'routers': s.DATABASE_ROUTERS, 'pin': 'cultuur.replica.PrimaryPinMiddleware' in s.MIDDLEWARE,"
+        " 'read_only': s.DATABASES.get('replica', {}).get('OPTIONS', {}).get('options')}))"
     )
     out = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {script}"],
@@ -132,10 +133,16 @@ def _settings_in_a_fresh_process(**env) -> dict:
 
 @pytest.mark.django_db(databases=[])
 def test_without_a_replica_url_there_is_one_database_and_no_router():
-    assert _settings_in_a_fresh_process() == {"aliases": ["default"], "routers": [], "pin": False}
+    assert _settings_in_a_fresh_process() == {
+        "aliases": ["default"],
+        "routers": [],
+        "pin": False,
+        "read_only": None,
+    }
     configured = _settings_in_a_fresh_process(DATABASE_REPLICA_URL="postgres://reader@replica:5432/cultuur")
     assert configured == {
         "aliases": ["default", "replica"],
         "routers": ["cultuur.replica.ReplicaRouter"],
         "pin": True,
+        "read_only": "-c default_transaction_read_only=on",
     }

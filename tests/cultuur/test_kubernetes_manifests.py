@@ -143,7 +143,7 @@ def test_the_web_is_replicated_probed_on_healthz_and_protected_by_a_pdb_and_an_h
     assert web["spec"]["strategy"]["rollingUpdate"]["maxUnavailable"] == 0
     container = web["spec"]["template"]["spec"]["containers"][0]
     assert container["command"][0] == "gunicorn"
-    assert container["readinessProbe"]["httpGet"]["path"] == "/healthz"
+    assert container["readinessProbe"]["httpGet"]["path"] == "/healthz?probe=ready"
     headers = {h["name"]: h["value"] for h in container["readinessProbe"]["httpGet"]["httpHeaders"]}
     config = by_kind(objects, "ConfigMap")["cultuur-config"]["data"]
     assert headers["Host"] in config["ALLOWED_HOSTS"].split(","), "the probe would get 400 DisallowedHost"

@@ -70,7 +70,10 @@ def _settings_in_a_fresh_process(**env) -> dict:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     script = (
         "import json; from django.conf import settings as s; "
+        "from requests.mail_models import MessageAttachment as A; "
         "print(json.dumps({'storage': s.STORAGES['default'], "
+        "'attachments': type(A._meta.get_field('file').storage).__name__, "
+        "'attachments_location': getattr(A._meta.get_field('file').storage, 'location', None), "
         "'img_src': s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']}))"
     )
     out = subprocess.run(
@@ -88,6 +91,7 @@ def test_without_a_bucket_media_stay_on_the_file_system():
     config = _settings_in_a_fresh_process()
     assert config["storage"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
     assert config["img_src"] == ["'self'", "data:"]
+    assert config["attachments"] == "PrivateStorage"
 
 
 def test_a_bucket_in_the_environment_switches_media_to_s3_and_allows_its_images():
@@ -103,3 +107,5 @@ def test_a_bucket_in_the_environment_switches_media_to_s3_and_allows_its_images(
     assert options["endpoint_url"] == "https://objects.gemeente.example:9000"
     assert options["querystring_auth"] is True and options["file_overwrite"] is False
     assert "https://objects.gemeente.example:9000" in config["img_src"]
+    # E-mail attachments go to the same bucket, below attachments/ (the receiver's pod shares no disk).
+    assert (config["attachments"], config["attachments_location"]) == ("S3Storage", "attachments")

@@ -241,3 +241,29 @@ def test_the_wait_for_migrations_init_container_waits_until_the_job_has_migrated
     assert run(job).returncode == 0
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"  # `python` in the sh loop
     assert run(wait, timeout=120).returncode == 0  # returns at once: the schema is there
+
+
+@pytest.mark.django_db
+def test_the_readiness_probe_request_gets_the_health_check_not_a_redirect_or_a_400(client, settings):
+    """The kubelet's request exactly as web.yaml describes it, against the ConfigMap's host settings."""
+    objects = rendered()
+    config = by_kind(objects, "ConfigMap")["cultuur-config"]["data"]
+    probe = by_kind(objects, "Deployment")["cultuur-web"]["spec"]["template"]["spec"]["containers"][0]
+    probe = probe["readinessProbe"]["httpGet"]
+    settings.ALLOWED_HOSTS = config["ALLOWED_HOSTS"].split(",")
+    settings.SECURE_SSL_REDIRECT = config["SECURE_SSL_REDIRECT"] == "true"
+    headers = {h["name"]: h["value"] for h in probe["httpHeaders"]}
+
+    response = client.get(
+        probe["path"], headers={"X-Forwarded-Proto": headers["X-Forwarded-Proto"]}, HTTP_HOST=headers["Host"]
+    )
+    assert response.status_code == 200
+    assert response.json()["database"]["ok"] is True
+    # Without those headers the same request would be redirected to HTTPS, and an unknown host refused.
+    assert client.get(probe["path"], HTTP_HOST=headers["Host"]).status_code == 301
+    assert (
+        client.get(
+            probe["path"], HTTP_HOST="cultuur-web-5d8f7:8000", headers={"X-Forwarded-Proto": "https"}
+        ).status_code
+        == 400
+    )

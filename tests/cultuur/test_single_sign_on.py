@@ -178,3 +178,17 @@ def test_with_staff_passwords_on_staff_sign_in_with_a_password_as_before(client,
     user = UserFactory(roles=["advisor"])
     response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
     assert response["Location"] == reverse("requests:triage")
+
+
+# The routes allauth adds (under /accounts/, outside the access matrix): spot checks.
+
+
+def test_the_provider_routes_are_404_while_single_sign_on_is_off(client):
+    assert client.post("/accounts/oidc/gemeente/login/", {"process": "login"}).status_code == 404
+    assert client.get("/accounts/oidc/gemeente/login/callback/?code=x&state=y").status_code == 404
+
+
+def test_the_linked_accounts_page_needs_a_sign_in(client):
+    response = client.get(reverse("socialaccount_connections"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))

@@ -19,7 +19,9 @@ def provider(tmp_path, settings):
     print(server.stop())
 
 
-def test_an_advisor_signs_in_at_the_provider_and_lands_on_the_board_with_their_role(page, provider):
+def test_an_advisor_signs_in_at_the_provider_and_lands_on_the_board_with_their_role(
+    page, provider, axe_violations
+):
     district = DistrictFactory(name="Poelenburg")
     advisor = advisor_in(
         district, email="pieter.dejong@zaanstad.nl", first_name="Pieter", last_name="de Jong"
@@ -28,6 +30,7 @@ def test_an_advisor_signs_in_at_the_provider_and_lands_on_the_board_with_their_r
     provider.set_user(advisor.email, groups=["cultuur-adviseurs"], name="Pieter de Jong", amr=["pwd", "otp"])
 
     page.goto("/accounts/login/")
+    assert axe_violations(page) == []
     page.get_by_role("button", name="Inloggen met de gemeente").click()
     page.wait_for_url(f"{provider.url}/oauth2/authorize*")
     page.get_by_placeholder("sub").fill(advisor.email)

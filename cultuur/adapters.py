@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from cultuur import sso
+from cultuur.mail import with_html
 from cultuur.oidc_http import Session
 from cultuur.roles import STAFF_ROLES, Role, home_url, roles_of
 from cultuur.services import user_roles_sync_from_idp
@@ -36,6 +37,10 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.groups.add(Group.objects.get(name=Role.MAKER))
         return user
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """allauth's own mails (password reset, e-mail confirmation) get the same HTML part as ours."""
+        return with_html(super().render_mail(template_prefix, email, context, headers=headers))
 
     def get_login_redirect_url(self, request):
         return home_url(request.user)

@@ -100,9 +100,7 @@ class Session:
 
 def install() -> None:
     """Give our `requests` app module the two names allauth's OAuth2 code imports from `requests`."""
-    module = sys.modules.get("requests")
-    if module is None:
-        import requests as module  # our app, loaded by the app registry before any ready()
+    module = sys.modules["requests"]  # our app: the app registry imports every app before any ready()
     module.RequestException = RequestException
     if not hasattr(module, "auth"):
         module.auth = types.SimpleNamespace(HTTPBasicAuth=HTTPBasicAuth)

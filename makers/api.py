@@ -12,13 +12,13 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
+from cultuur.paging import CappedPaginator
 from cultuur.roles import Role, has_role
 from districts.models import District
 from makers import selectors, services
 from makers.filters import CoCreationFilter, CourseFilter, MakerFilter, VenueFilter
 from makers.models import CoCreation, Course, Discipline, Language, Maker, TargetGroup, Venue
 from makers.slugs import unique_slug
-from requests.paging import CappedPaginator
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -42,7 +42,7 @@ class DirectoryPermission(permissions.BasePermission):
 
 
 class CappedPagination(PageNumberPagination):
-    """`count` stops at requests.paging.COUNT_CAP instead of counting every published row (issue 11)."""
+    """`count` stops at cultuur.paging.COUNT_CAP instead of counting every published row (issue 11)."""
 
     django_paginator_class = CappedPaginator
 

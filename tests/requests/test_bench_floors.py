@@ -6,7 +6,7 @@ from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from cultuur.bench_views import QueryCountMiddleware, page_floor
+from cultuur.site.bench_views import QueryCountMiddleware, page_floor
 from tests.requests.factories import CultureRequestFactory
 
 pytestmark = pytest.mark.django_db

@@ -186,9 +186,22 @@ REQUIRE_STAFF_MFA = env_bool("REQUIRE_STAFF_MFA", default=False)
 OIDC_SERVER_URL = env_str("OIDC_SERVER_URL").rstrip("/")
 OIDC_CLIENT_ID = env_str("OIDC_CLIENT_ID")
 OIDC_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET")
+# Development only: `make run` also starts a local test provider (PyPI oidc-provider-mock, a dev
+# dependency) whose one-click users are the demo staff; the settings below default to it.
+OIDC_DEV_PROVIDER = env_bool("OIDC_DEV_PROVIDER", default=False)
+if OIDC_DEV_PROVIDER:
+    if not DEBUG:
+        raise ImproperlyConfigured("OIDC_DEV_PROVIDER is for development (DEBUG on) only.")
+    OIDC_SERVER_URL = OIDC_SERVER_URL or "http://127.0.0.1:9400"
+    OIDC_CLIENT_ID = OIDC_CLIENT_ID or "cultuur-dev"
+    OIDC_CLIENT_SECRET = OIDC_CLIENT_SECRET or "cultuur-dev"
 OIDC_ENABLED = bool(OIDC_SERVER_URL and OIDC_CLIENT_ID)
 OIDC_ROLE_CLAIM = env_str("OIDC_ROLE_CLAIM", "groups")
-OIDC_ROLE_MAP = env_list("OIDC_ROLE_MAP")
+OIDC_ROLE_MAP = env_list("OIDC_ROLE_MAP") or (
+    ["cultuur-adviseurs:advisor", "cultuur-managers:manager", "cultuur-fondsen:funds_coordinator"]
+    if OIDC_DEV_PROVIDER
+    else []
+)
 OIDC_MFA_AMR = env_list("OIDC_MFA_AMR", "mfa,otp,hwk,swk")
 OIDC_MFA_ACR = env_list("OIDC_MFA_ACR")
 # Off: advisors, managers and funds coordinators sign in through the provider only (makers, ICCs

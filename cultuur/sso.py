@@ -6,6 +6,9 @@ provider sets exactly the mapped roles it gives. Roles the map never names (ICC,
 advisor's districts are kept here, because the provider knows nothing of them.
 """
 
+import json
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
@@ -70,3 +73,27 @@ def asserts_mfa(claims: dict) -> bool:
         return True
     acr = claims.get("acr")
     return bool(acr) and str(acr) in settings.OIDC_MFA_ACR
+
+
+# The one-click users of the development provider (OIDC_DEV_PROVIDER): the demo staff, with the
+# groups the development role map knows. The advisor's sign-in asserts a second factor.
+DEV_PROVIDER_USERS = [
+    {
+        "sub": "adviseur@cultuur.test",
+        "name": "Demi Adviseur",
+        "groups": ["cultuur-adviseurs"],
+        "amr": ["pwd", "otp"],
+    },
+    {"sub": "manager@cultuur.test", "name": "Monique Manager", "groups": ["cultuur-managers"]},
+    {"sub": "fondsen@cultuur.test", "name": "Frank Fondsen", "groups": ["cultuur-fondsen"]},
+]
+
+
+def dev_provider_command(python: str) -> list[str]:
+    """How `manage.py serve` starts the development provider on OIDC_SERVER_URL's port."""
+    address = urlsplit(settings.OIDC_SERVER_URL)
+    command = [python, "-m", "oidc_provider_mock", "--host", address.hostname or "127.0.0.1"]
+    command += ["--port", str(address.port or 9400)]
+    for user in DEV_PROVIDER_USERS:
+        command += ["--user-claims", json.dumps({**user, "email": user["sub"]})]
+    return command

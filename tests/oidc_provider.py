@@ -33,11 +33,13 @@ def _free_port() -> int:
 
 
 class OidcProvider:
-    def __init__(self, workdir):
+    def __init__(self, workdir, command=None):
+        """`command(url)`, when given, is the argv that starts a provider on `url`."""
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        argv = [sys.executable, "-m", "oidc_provider_mock", "--host", "127.0.0.1", "--port", str(self.port)]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "oidc_provider_mock", "--host", "127.0.0.1", "--port", str(self.port)],
+            command(self.url) if command else argv,
             cwd=workdir,
             env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": ""},
             stdout=subprocess.PIPE,

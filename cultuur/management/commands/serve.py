@@ -1,10 +1,13 @@
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+
+from cultuur import sso
 
 RESTART_DELAY_SECONDS = 2
 
@@ -13,7 +16,8 @@ class Command(BaseCommand):
     help = (
         "Serve the site for development together with a Celery worker that also runs beat, "
         "so periodic tasks fire without Redis, and, when INBOUND_SMTP_PORT and INBOUND_EMAIL_DOMAIN "
-        "are set, the receiver of e-mail replies. Helpers are restarted whenever they die."
+        "are set, the receiver of e-mail replies, and with OIDC_DEV_PROVIDER a local OIDC test "
+        "provider. Helpers are restarted whenever they die."
     )
 
     def add_arguments(self, parser):
@@ -22,12 +26,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, addrport, no_worker, **options):
         server = subprocess.Popen([sys.executable, "manage.py", "runserver", addrport])
-        # name -> (how to start it, the running process)
-        helpers = {}
-        if not no_worker:
-            helpers["Celery worker"] = self._start_worker
-        if settings.INBOUND_SMTP_PORT and settings.INBOUND_EMAIL_DOMAIN:
-            helpers["mail receiver"] = self._start_receiver
+        helpers = self._helpers(no_worker=no_worker)
         running = {name: start() for name, start in helpers.items()}
         stopping = False
 
@@ -56,6 +55,17 @@ class Command(BaseCommand):
                 except subprocess.TimeoutExpired:
                     process.kill()
 
+    def _helpers(self, *, no_worker: bool) -> dict:
+        """name -> how to start it: only the helpers that are configured."""
+        helpers = {}
+        if not no_worker:
+            helpers["Celery worker"] = self._start_worker
+        if settings.INBOUND_SMTP_PORT and settings.INBOUND_EMAIL_DOMAIN:
+            helpers["mail receiver"] = self._start_receiver
+        if settings.OIDC_DEV_PROVIDER:
+            helpers["OIDC test provider"] = self._start_dev_provider
+        return helpers
+
     def _start_worker(self):
         broker = "embedded (SQLite)" if settings.CELERY_IS_EMBEDDED else settings.CELERY_BROKER_URL
         self.stdout.write(f"Starting Celery worker with beat on broker: {broker}")
@@ -74,6 +84,11 @@ class Command(BaseCommand):
                 settings.CELERY_BEAT_SCHEDULE_FILENAME,
             ]
         )
+
+    def _start_dev_provider(self):
+        self.stdout.write(f"Starting the OIDC test provider on {settings.OIDC_SERVER_URL} (demo staff)")
+        # From /tmp: outside the project root, where our `requests` app would shadow the library.
+        return subprocess.Popen(sso.dev_provider_command(sys.executable), cwd=tempfile.gettempdir())
 
     def _start_receiver(self):
         host, port = settings.INBOUND_SMTP_HOST, settings.INBOUND_SMTP_PORT

@@ -51,9 +51,9 @@ def test_the_demo_advisor_signs_in_at_the_dev_provider_and_lands_on_the_board(cl
 
 def test_serve_starts_the_dev_provider_only_when_asked(settings):
     settings.OIDC_DEV_PROVIDER = False
-    assert "OIDC test provider" not in Command()._helpers(no_worker=True)
+    assert "OIDC test provider" not in Command().helpers(no_worker=True)
     settings.OIDC_DEV_PROVIDER = True
-    assert "OIDC test provider" in Command()._helpers(no_worker=True)
+    assert "OIDC test provider" in Command().helpers(no_worker=True)
 
 
 def test_the_dev_provider_is_refused_in_production():

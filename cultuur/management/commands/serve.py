@@ -26,7 +26,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, addrport, no_worker, **options):
         server = subprocess.Popen([sys.executable, "manage.py", "runserver", addrport])
-        helpers = self._helpers(no_worker=no_worker)
+        helpers = self.helpers(no_worker=no_worker)
         running = {name: start() for name, start in helpers.items()}
         stopping = False
 
@@ -55,8 +55,9 @@ class Command(BaseCommand):
                 except subprocess.TimeoutExpired:
                     process.kill()
 
-    def _helpers(self, *, no_worker: bool) -> dict:
-        """name -> how to start it: only the helpers that are configured."""
+    def helpers(self, *, no_worker: bool = False) -> dict:
+        """{name: how to start it} of the processes beside the server; the receiver only when configured,
+        so that the embedded default needs nothing extra."""
         helpers = {}
         if not no_worker:
             helpers["Celery worker"] = self._start_worker

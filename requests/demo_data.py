@@ -172,6 +172,7 @@ QUESTIONS = [
 STATUS_WEIGHTS = [
     (Status.NEW, 40),
     (Status.IN_CONVERSATION, 45),
+    (Status.WAITING, 15),
     (Status.MATCHING, 40),
     (Status.MATCHED, 35),
     (Status.IN_PROGRESS, 35),

@@ -169,6 +169,20 @@ class WithdrawForm(forms.Form):
     confirm = forms.BooleanField(label=_("Ja, ik trek mijn vraag in."))
 
 
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Wat ging er mis? Wat zoekt u nog? (mag leeg blijven)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("Schrijf hoogstens 1000 tekens.")},
+    )
+    confirm = forms.BooleanField(
+        label=_("Ja, open mijn vraag opnieuw."),
+        error_messages={"required": _("Vink aan dat u uw vraag opnieuw wilt openen.")},
+    )
+
+
 class EvaluationForm(forms.Form):
     YES_NO = [("yes", _("Ja")), ("no", _("Nee"))]
     satisfaction = forms.TypedChoiceField(
@@ -202,10 +216,16 @@ class StatusChangeForm(forms.Form):
     message = forms.BooleanField(
         label=_("Stuur de toelichting ook als bericht naar de vraagsteller"), required=False
     )
+    # The version the advisor saw (optimistic locking); absent from old clients: no check.
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args, targets=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to"].choices = [(t, Status(t).label) for t in Status.values if t in targets]
+
+
+class AssignForm(forms.Form):
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
 
 class MessageForm(forms.Form):
@@ -314,3 +334,43 @@ class EraseForm(forms.Form):
 
 class AccessRequestForm(forms.Form):
     email = forms.EmailField(label=_("E-mailadres van de persoon die om inzage vraagt"))
+
+
+NORM_STATUSES = (Status.NEW, Status.IN_CONVERSATION, Status.MATCHING, Status.MATCHED)
+NORM_ERROR = _("Vul een heel aantal werkdagen in, van 1 tot 250.")
+
+
+class ServiceNormsForm(forms.Form):
+    """Every norm on one page: a number of working days per kind of asker and status."""
+
+    def __init__(self, *args, current: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cells = []
+        for kind, kind_label in RequesterKind.choices:
+            row = []
+            for status in NORM_STATUSES:
+                name = f"{kind}__{status}"
+                self.fields[name] = forms.IntegerField(
+                    label=f"{kind_label}: {Status(status).label}",
+                    min_value=1,
+                    max_value=250,
+                    initial=current.get((kind, status)),
+                    error_messages={
+                        key: NORM_ERROR for key in ("required", "invalid", "min_value", "max_value")
+                    },
+                    widget=forms.NumberInput(attrs={"class": "input-narrow"}),
+                )
+                row.append(name)
+            self.cells.append((kind_label, row))
+
+    def rows(self):
+        """(kind label, [bound fields]) for the table."""
+        return [(label, [self[name] for name in names]) for label, names in self.cells]
+
+    def changed_norms(self, current: dict) -> list[tuple[str, str, int]]:
+        changed = []
+        for name, value in self.cleaned_data.items():
+            kind, status = name.split("__")
+            if current.get((kind, status)) != value:
+                changed.append((kind, status, value))
+        return changed

@@ -112,11 +112,29 @@ class CultureRequest(models.Model):
     # Set when the retention job removed the asker's personal data; the counts stay.
     anonymised_at = models.DateTimeField(_("persoonsgegevens verwijderd op"), null=True, blank=True)
 
+    # The service norm (requests.norms): set on every status change, empty while closed or waiting.
+    norm_deadline = models.DateTimeField(_("uiterlijk"), null=True, blank=True)
+    # While waiting on the asker: the working days that were left, given back on their reply.
+    norm_remaining_days = models.SmallIntegerField(null=True, blank=True, editable=False)
+    # Sticky: some status was left (or the request closed) after its deadline.
+    norm_missed = models.BooleanField(_("norm overschreden"), default=False)
+    reopened_at = models.DateTimeField(_("heropend op"), null=True, blank=True)
+    # Optimistic locking: every write from the board, the detail page or the API bumps it.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
     class Meta:
         verbose_name = _("cultuurvraag")
         verbose_name_plural = _("cultuurvragen")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["district", "status"])]
+        indexes = [
+            models.Index(fields=["district", "status"]),
+            # "te laat" and "deze week" are ranges of the deadline; only open requests have one.
+            models.Index(
+                fields=["norm_deadline", "district"],
+                condition=Q(norm_deadline__isnull=False),
+                name="req_norm_deadline",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(requester_email="") | ~Q(requester_phone="") | Q(anonymised_at__isnull=False),
@@ -355,9 +373,15 @@ class Evaluation(models.Model):
     would_ask_again = models.BooleanField(_("zou u opnieuw een vraag stellen?"))
     comment = models.TextField(_("toelichting"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Once per evaluation: the asker's reopen after an unhappy answer (requests.reopen).
+    reopened_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):
         return f"{self.request_id}: {self.satisfaction}/5"
+
+    @property
+    def is_unhappy(self) -> bool:
+        return self.satisfaction <= 2 or not self.answered
 
 
 class NotificationKind(models.TextChoices):
@@ -368,6 +392,7 @@ class NotificationKind(models.TextChoices):
     ESCALATION = "escalation", _("Escalatie naar managers")
     NUDGE = "nudge", _("Herinnering: geen actie in 30 dagen")
     EVALUATION = "evaluation", _("Evaluatie aan de vraagsteller")
+    REOPENED = "reopened", _("Heropend door de vraagsteller")
 
 
 class Notification(models.Model):
@@ -394,3 +419,6 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.request_id} {self.key}"
+
+
+from requests.norm_models import ServiceNorm  # noqa: E402,F401 (a model of this app, its own file)

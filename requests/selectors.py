@@ -19,6 +19,7 @@ from requests.models import (
     RequestDiscipline,
     RequestEvent,
 )
+from requests.norms import due_this_week_end
 from requests.workdays import working_day_cutoff
 from requests.workflow import Status
 
@@ -55,7 +56,24 @@ def overdue_cutoff(now=None):
 
 
 def overdue_q(now=None) -> Q:
-    return Q(status=Status.NEW, first_contact_at__isnull=True, created_at__lt=overdue_cutoff(now))
+    """Past the stored deadline of its norm (requests.norms); only open requests have one."""
+    return Q(norm_deadline__lt=now or timezone.now())
+
+
+def due_this_week_q(now=None) -> Q:
+    """Not late yet, but due before next Monday."""
+    now = now or timezone.now()
+    return Q(norm_deadline__gte=now, norm_deadline__lt=due_this_week_end(now))
+
+
+def norm_flag(request: CultureRequest, now, week_end) -> str:
+    """ "overdue", "this_week" or "" for one row, from the same column as the filters."""
+    deadline = request.norm_deadline
+    if deadline is None:
+        return ""
+    if deadline < now:
+        return "overdue"
+    return "this_week" if deadline < week_end else ""
 
 
 def board_requests(user) -> QuerySet[CultureRequest]:
@@ -94,7 +112,7 @@ def request_by_token(token: str) -> QuerySet[CultureRequest]:
     """The asker's view: the one request behind the secret link, with its messages."""
     return (
         CultureRequest.objects.filter(status_token=token)
-        .select_related("district")
+        .select_related("district", "evaluation")
         .prefetch_related(Prefetch("messages", queryset=Message.objects.order_by("created_at", "pk")))
     )
 

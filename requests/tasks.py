@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from requests import notifications, reminders, retention
+from requests import norms, notifications, reminders, retention
 
 
 @shared_task(
@@ -36,3 +36,9 @@ def anonymise_expired_requests() -> int:
 @shared_task(autoretry_for=(Exception,), retry_backoff=60, max_retries=5)
 def anonymise_request(request_id: int) -> bool:
     return retention.request_anonymise(request_id=request_id)
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=30, max_retries=5)
+def recompute_norm_deadlines(requester_kind: str, status: str) -> int:
+    """After a norm changed: idempotent, a rerun or a second worker writes the same deadlines."""
+    return norms.norm_recompute(requester_kind=requester_kind, status=status)

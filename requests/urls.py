@@ -1,6 +1,6 @@
 from django.urls import path
 
-from requests import funding_views, matching_views, privacy_views, triage_views, views
+from requests import funding_views, matching_views, norm_views, privacy_views, triage_views, views
 
 app_name = "requests"
 
@@ -13,8 +13,10 @@ urlpatterns = [
     path("vraag/status/<str:token>/intrekken/", views.withdraw, name="withdraw"),
     path("vraag/status/<str:token>/evaluatie/", views.evaluate, name="evaluate"),
     path("vraag/status/<str:token>/verwijderen/", views.erase, name="erase"),
+    path("vraag/status/<str:token>/heropenen/", views.reopen, name="reopen"),
     path("privacy/inzage/", privacy_views.access_request, name="access_request"),
     path("triage/", triage_views.board, name="triage"),
+    path("normen/", norm_views.norms_edit, name="norms"),
     path("triage/<str:reference>/", triage_views.detail, name="detail"),
     path("triage/<str:reference>/toewijzen/", triage_views.assign_to_me, name="assign"),
     path("triage/<str:reference>/status/", triage_views.change_status, name="change_status"),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 class Status(models.TextChoices):
     NEW = "new", _("Nieuw")
     IN_CONVERSATION = "in_conversation", _("In gesprek")
+    WAITING = "waiting", _("Wachten op vraagsteller")
     MATCHING = "matching", _("Zoeken naar een match")
     MATCHED = "matched", _("Gekoppeld")
     IN_PROGRESS = "in_progress", _("In uitvoering")
@@ -25,12 +26,13 @@ SIDE_EXITS = {Status.REFERRED, Status.WITHDRAWN, Status.DECLINED}
 
 TRANSITIONS: dict[str, frozenset[str]] = {
     Status.NEW: frozenset({Status.IN_CONVERSATION, *SIDE_EXITS}),
-    Status.IN_CONVERSATION: frozenset({Status.MATCHING, *SIDE_EXITS}),
-    Status.MATCHING: frozenset({Status.MATCHED, Status.IN_CONVERSATION, *SIDE_EXITS}),
+    Status.IN_CONVERSATION: frozenset({Status.MATCHING, Status.WAITING, *SIDE_EXITS}),
+    Status.WAITING: frozenset({Status.IN_CONVERSATION, Status.MATCHING, *SIDE_EXITS}),
+    Status.MATCHING: frozenset({Status.MATCHED, Status.IN_CONVERSATION, Status.WAITING, *SIDE_EXITS}),
     Status.MATCHED: frozenset({Status.IN_PROGRESS, Status.MATCHING, *SIDE_EXITS}),
     Status.IN_PROGRESS: frozenset({Status.COMPLETED, Status.WITHDRAWN}),
     Status.COMPLETED: frozenset({Status.EVALUATED}),
-    Status.EVALUATED: frozenset(),
+    Status.EVALUATED: frozenset({Status.IN_CONVERSATION}),
     Status.REFERRED: frozenset(),
     Status.WITHDRAWN: frozenset(),
     Status.DECLINED: frozenset(),
@@ -52,6 +54,7 @@ ASKER_TEXT = {
     Status.IN_CONVERSATION: _(
         "Een adviseur praat met u over uw vraag. Samen zoeken we uit wat u precies zoekt."
     ),
+    Status.WAITING: _("We wachten op uw antwoord. Beantwoord de e-mail van uw adviseur, dan gaan we verder."),
     Status.MATCHING: _("We zoeken een maker, cursus of plek die past bij uw vraag."),
     Status.MATCHED: _(
         "We hebben iets gevonden dat past bij uw vraag. De adviseur vertelt u hoe het verder gaat."
@@ -74,11 +77,21 @@ ACTION_NOTE = "requests.note.added"
 ACTION_MATCH = "requests.match.created"
 ACTION_FUNDING = "requests.funding.recorded"
 ACTION_EVALUATED = "requests.evaluation.received"
+ACTION_REOPENED = "requests.request.reopened"
+
+# Only the asker reopens (after an unhappy evaluation, requests.reopen): the board may not move an
+# evaluated request back, so this transition is for the reopen service alone.
+REOPEN_FROM = frozenset({Status.EVALUATED})
+REOPEN_TO = Status.IN_CONVERSATION
 
 
-def allowed_targets(current: str) -> frozenset[str]:
-    return TRANSITIONS.get(current, frozenset())
+def allowed_targets(current: str, *, reopen: bool = False) -> frozenset[str]:
+    """Where a request may go next; the move back out of a closed status only when reopening."""
+    targets = TRANSITIONS.get(current, frozenset())
+    if current in REOPEN_FROM and not reopen:
+        return targets - {REOPEN_TO}
+    return targets
 
 
-def is_allowed(current: str, target: str) -> bool:
-    return target in allowed_targets(current)
+def is_allowed(current: str, target: str, *, reopen: bool = False) -> bool:
+    return target in allowed_targets(current, reopen=reopen)

@@ -153,10 +153,10 @@ def norm_changed(*, norm: ServiceNorm, by=None) -> None:
 
 
 def _enqueue_recompute(requester_kind: str, status: str) -> None:
-    # By name through Celery's registry: tasks.py imports this module, never the other way round.
-    from celery import current_app
+    # Imported when it runs, after commit, as requests.notifications does: tasks.py is the top.
+    from requests.tasks import recompute_norm_deadlines
 
-    current_app.tasks["requests.tasks.recompute_norm_deadlines"].delay(requester_kind, status)
+    recompute_norm_deadlines.delay(requester_kind, status)
 
 
 def norm_recompute(*, requester_kind: str, status: str) -> int:

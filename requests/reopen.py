@@ -28,8 +28,9 @@ def request_reopen(*, request: CultureRequest, reason: str = "") -> CultureReque
     Once per evaluation: the claim is a conditional update of the evaluation, so a second post
     (or two at the same time) finds it taken and changes nothing.
     """
+    current = CultureRequest.objects.select_for_update().values_list("status", flat=True).get(pk=request.pk)
     evaluation = Evaluation.objects.filter(request=request).first()
-    if request.status not in workflow.REOPEN_FROM or evaluation is None or not evaluation.is_unhappy:
+    if current not in workflow.REOPEN_FROM or evaluation is None or not evaluation.is_unhappy:
         raise RequestError(_("Deze vraag kan niet worden heropend."))
     now = timezone.now()
     claimed = Evaluation.objects.filter(pk=evaluation.pk, reopened_at__isnull=True).update(reopened_at=now)

@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from cultuur.audit import audit_record
 from requests import selectors, services
 from requests.filters import RequestFilter
-from requests.models import CultureRequest
+from requests.models import AgeGroup, CultureRequest
 from requests.paging import CappedPaginator
 from requests.workflow import Status
 
@@ -67,6 +67,17 @@ class StatusChangeSerializer(VersionedSerializer):
 
 class AssignSerializer(VersionedSerializer):
     pass
+
+
+class DetailsSerializer(VersionedSerializer):
+    """The intake details an advisor corrects (requests.services.DETAIL_FIELDS); all optional."""
+
+    age_group = serializers.ChoiceField(
+        choices=[("", "–"), *AgeGroup.choices], required=False, allow_blank=True
+    )
+    group_size = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=100000)
+    timing = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    budget_cents = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=10**9)
 
 
 def etag(culture_request: CultureRequest) -> str:
@@ -169,6 +180,26 @@ class CultureRequestViewSet(viewsets.ReadOnlyModelViewSet):
                 owner=request.user,
                 by=request.user,
                 version=expected_version(request, serializer.validated_data),
+            )
+        except services.RequestConflict as error:
+            return conflict(error)
+        return self._changed(culture_request)
+
+    @action(detail=True, methods=["patch"], url_path="details", serializer_class=DetailsSerializer)
+    def details(self, request, reference=None):
+        """Correct age group, group size, timing or budget; 409 when the version is not current."""
+        culture_request = self.get_object()
+        if not selectors.can_work_on(request.user, culture_request):
+            raise PermissionDenied(_("U mag deze vraag alleen bekijken."))
+        serializer = DetailsSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        fields = {k: v for k, v in serializer.validated_data.items() if k != "version"}
+        try:
+            services.request_update_details(
+                request=culture_request,
+                by=request.user,
+                version=expected_version(request, serializer.validated_data),
+                **fields,
             )
         except services.RequestConflict as error:
             return conflict(error)

@@ -224,6 +224,59 @@ class StatusChangeForm(forms.Form):
         self.fields["to"].choices = [(t, Status(t).label) for t in Status.values if t in targets]
 
 
+class DetailsForm(forms.Form):
+    """The intake details an advisor corrects, with the version the page was drawn from."""
+
+    age_group = forms.ChoiceField(label=_("Voor wie"), choices=[("", "–"), *AgeGroup.choices], required=False)
+    group_size = forms.IntegerField(
+        label=_("Groepsgrootte"),
+        min_value=1,
+        max_value=100000,
+        required=False,
+        error_messages={
+            key: _("Vul een aantal mensen in, van 1 tot 100.000.")
+            for key in ("invalid", "min_value", "max_value")
+        },
+    )
+    timing = forms.CharField(label=_("Wanneer"), max_length=200, required=False)
+    budget = forms.DecimalField(
+        label=_("Budget (euro)"),
+        min_value=0,
+        max_digits=10,
+        decimal_places=2,
+        required=False,
+        localize=True,  # 250,50 as advisors type it
+        error_messages={
+            key: _("Vul een bedrag in euro in, bijvoorbeeld 250 of 250,50.")
+            for key in ("invalid", "min_value", "max_digits", "max_decimal_places", "max_whole_digits")
+        },
+    )
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+    @classmethod
+    def for_request(cls, r):
+        budget = Decimal(r.budget_cents) / 100 if r.budget_cents is not None else None
+        return cls(
+            initial={
+                "age_group": r.age_group,
+                "group_size": r.group_size,
+                "timing": r.timing,
+                "budget": budget,
+                "version": r.version,
+            }
+        )
+
+    def service_fields(self) -> dict:
+        data = self.cleaned_data
+        budget = data.get("budget")
+        return {
+            "age_group": data["age_group"],
+            "group_size": data.get("group_size"),
+            "timing": data["timing"].strip(),
+            "budget_cents": int(budget * 100) if budget is not None else None,
+        }
+
+
 class AssignForm(forms.Form):
     version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
@@ -334,43 +387,3 @@ class EraseForm(forms.Form):
 
 class AccessRequestForm(forms.Form):
     email = forms.EmailField(label=_("E-mailadres van de persoon die om inzage vraagt"))
-
-
-NORM_STATUSES = (Status.NEW, Status.IN_CONVERSATION, Status.MATCHING, Status.MATCHED)
-NORM_ERROR = _("Vul een heel aantal werkdagen in, van 1 tot 250.")
-
-
-class ServiceNormsForm(forms.Form):
-    """Every norm on one page: a number of working days per kind of asker and status."""
-
-    def __init__(self, *args, current: dict, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.cells = []
-        for kind, kind_label in RequesterKind.choices:
-            row = []
-            for status in NORM_STATUSES:
-                name = f"{kind}__{status}"
-                self.fields[name] = forms.IntegerField(
-                    label=f"{kind_label}: {Status(status).label}",
-                    min_value=1,
-                    max_value=250,
-                    initial=current.get((kind, status)),
-                    error_messages={
-                        key: NORM_ERROR for key in ("required", "invalid", "min_value", "max_value")
-                    },
-                    widget=forms.NumberInput(attrs={"class": "input-narrow"}),
-                )
-                row.append(name)
-            self.cells.append((kind_label, row))
-
-    def rows(self):
-        """(kind label, [bound fields]) for the table."""
-        return [(label, [self[name] for name in names]) for label, names in self.cells]
-
-    def changed_norms(self, current: dict) -> list[tuple[str, str, int]]:
-        changed = []
-        for name, value in self.cleaned_data.items():
-            kind, status = name.split("__")
-            if current.get((kind, status)) != value:
-                changed.append((kind, status, value))
-        return changed

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods
 
 from cultuur.roles import Role, has_role
 from requests import norms
-from requests.forms import NORM_STATUSES, ServiceNormsForm
 from requests.models import RequesterKind
+from requests.norm_forms import NORM_STATUSES, ServiceNormsForm
 from requests.workflow import Status
 
 

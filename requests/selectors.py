@@ -1,6 +1,5 @@
 """Reads on culture requests, scoped to the viewer through one function: `visible_requests`."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
@@ -20,7 +19,6 @@ from requests.models import (
     RequestEvent,
 )
 from requests.norms import due_this_week_end
-from requests.workdays import working_day_cutoff
 from requests.workflow import Status
 
 
@@ -49,10 +47,6 @@ def can_work_on(user, request: CultureRequest) -> bool:
 
 def can_record_funding(user, request: CultureRequest) -> bool:
     return can_work_on(user, request) or has_role(user, Role.FUNDS_COORDINATOR)
-
-
-def overdue_cutoff(now=None):
-    return working_day_cutoff(now or timezone.now(), settings.REQUESTS_FIRST_CONTACT_WORKING_DAYS)
 
 
 def overdue_q(now=None) -> Q:

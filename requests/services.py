@@ -221,6 +221,34 @@ def request_assign(*, request: CultureRequest, owner, by, version: int | None = 
     return request
 
 
+# What an advisor may correct after intake (the asker's own words and contact details stay theirs).
+DETAIL_FIELDS = ("age_group", "group_size", "timing", "budget_cents")
+
+
+@transaction.atomic
+def request_update_details(
+    *, request: CultureRequest, by, version: int | None = None, **fields
+) -> CultureRequest:
+    """Correct the intake details; refused when someone else changed the request since `version`."""
+    unknown = set(fields) - set(DETAIL_FIELDS)
+    if unknown:
+        raise RequestError(_("Deze gegevens kunnen hier niet worden gewijzigd."))
+    locked = CultureRequest.objects.select_for_update().get(pk=request.pk)
+    changed = {name: value for name, value in fields.items() if getattr(locked, name) != value}
+    _write(locked, version, **changed)
+    for name, value in changed.items():
+        setattr(request, name, value)
+    request.version = locked.version
+    if changed:
+        event_log(
+            request=request,
+            action=workflow.ACTION_DETAILS,
+            by=by,
+            note=", ".join(str(CultureRequest._meta.get_field(name).verbose_name) for name in changed),
+        )
+    return request
+
+
 @transaction.atomic
 def message_send(*, request: CultureRequest, body: str, by) -> Message:
     """A message from the advisor to the asker: on the status page, and e-mailed when there is an address."""

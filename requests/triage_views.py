@@ -16,7 +16,14 @@ from cultuur.roles import Role, has_role
 from requests import norms, selectors, services, workflow
 from requests.board_rows import BoardRows
 from requests.filters import RequestFilter, filter_fields_html
-from requests.forms import AssignForm, FundingApplicationForm, MessageForm, NoteForm, StatusChangeForm
+from requests.forms import (
+    AssignForm,
+    DetailsForm,
+    FundingApplicationForm,
+    MessageForm,
+    NoteForm,
+    StatusChangeForm,
+)
 from requests.models import Barrier, CultureRequest
 from requests.paging import CappedPaginator
 
@@ -62,6 +69,10 @@ def board(request):
 
 @board_access
 def detail(request, reference):
+    return _detail_page(request, reference)
+
+
+def _detail_page(request, reference, *, details_form=None, code=200):
     culture_request = get_object_or_404(selectors.request_detail(request.user, reference))
     now = timezone.now()
     audit_record(action="requests.contact.viewed", by=request.user, target=culture_request, request=request)
@@ -74,6 +85,7 @@ def detail(request, reference):
             targets=workflow.allowed_targets(culture_request.status),
             initial={"version": culture_request.version},
         ),
+        "details_form": details_form or DetailsForm.for_request(culture_request),
         "message_form": MessageForm(),
         "note_form": NoteForm(),
         "funding_form": FundingApplicationForm(),
@@ -81,7 +93,32 @@ def detail(request, reference):
         "status_text": workflow.ASKER_TEXT[culture_request.status],
         "norm_flag": selectors.norm_flag(culture_request, now, norms.due_this_week_end(now)),
     }
-    return render(request, "requests/detail.html", context)
+    return render(request, "requests/detail.html", context, status=code)
+
+
+@board_access
+@require_POST
+def update_details(request, reference):
+    culture_request = _action_on(request, reference)
+    if stale := _stale(request, culture_request):
+        messages.error(request, stale)
+        return redirect("requests:detail", culture_request.reference)
+    form = DetailsForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("De gegevens zijn niet opgeslagen. Verbeter de rode velden."))
+        return _detail_page(request, reference, details_form=form, code=400)
+    try:
+        services.request_update_details(
+            request=culture_request,
+            by=request.user,
+            version=form.cleaned_data["version"],
+            **form.service_fields(),
+        )
+    except services.RequestError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("De gegevens zijn opgeslagen."))
+    return redirect("requests:detail", culture_request.reference)
 
 
 def _respond(request, culture_request, error=""):

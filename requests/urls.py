@@ -20,6 +20,7 @@ urlpatterns = [
     path("triage/<str:reference>/", triage_views.detail, name="detail"),
     path("triage/<str:reference>/toewijzen/", triage_views.assign_to_me, name="assign"),
     path("triage/<str:reference>/status/", triage_views.change_status, name="change_status"),
+    path("triage/<str:reference>/gegevens/", triage_views.update_details, name="details"),
     path("triage/<str:reference>/bericht/", triage_views.send_message, name="message"),
     path("triage/<str:reference>/notitie/", triage_views.add_note, name="note"),
     path("triage/<str:reference>/koppelen/", matching_views.match, name="match"),

@@ -78,6 +78,7 @@ ACTION_MATCH = "requests.match.created"
 ACTION_FUNDING = "requests.funding.recorded"
 ACTION_EVALUATED = "requests.evaluation.received"
 ACTION_REOPENED = "requests.request.reopened"
+ACTION_DETAILS = "requests.request.details_changed"
 
 # Only the asker reopens (after an unhappy evaluation, requests.reopen): the board may not move an
 # evaluated request back, so this transition is for the reopen service alone.

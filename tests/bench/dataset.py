@@ -34,8 +34,9 @@ STREET = "Dorpsstraat|Kerkstraat|Zuiddijk|Westzijde|Oostzijde|Provincialeweg|Lin
 
 OPEN_SHARE = [
     ("new", 0.06),
-    ("in_conversation", 0.05),
-    ("matching", 0.04),
+    ("in_conversation", 0.04),
+    ("waiting", 0.02),
+    ("matching", 0.03),
     ("matched", 0.03),
     ("in_progress", 0.02),
 ]
@@ -286,9 +287,19 @@ def build(scale: int, builder: Builder) -> dict:
             "first_contact_at": "CASE WHEN status = 'new' THEN NULL ELSE created + interval '2 days' END",
             "district_id": "CASE WHEN g % 50 = 0 THEN d.central ELSE d.ids[1 + (g % array_length(d.ids, 1))] END",
             "owner_id": "CASE WHEN status = 'new' THEN NULL ELSE a.ids[1 + (g % array_length(a.ids, 1))] END",
+            # Service norms (requests.norms): open requests with a norm have a deadline, a quarter of
+            # them past it and the rest due within three weeks; waiting ones keep their days left;
+            # a fifth of the closed ones finished late.
+            "norm_deadline": "CASE WHEN status IN ('new','in_conversation','matching','matched') "
+            "THEN date_trunc('day', now()) + (g % 28 - 7) * interval '1 day' END",
+            "norm_remaining_days": "CASE WHEN status = 'waiting' THEN 1 + g % 8 END",
+            "norm_missed": "CASE WHEN status IN ('new','in_conversation','waiting','matching','matched',"
+            "'in_progress') THEN g % 28 < 7 ELSE g % 5 = 0 END",
+            "reopened_at": "CASE WHEN status = 'in_conversation' AND g % 40 = 0 THEN created + interval '30 days' END",
+            "version": "1 + g % 4",
         },
         f"""(SELECT g, s.status,
-                    CASE WHEN s.status IN ('new','in_conversation','matching','matched','in_progress')
+                    CASE WHEN s.status IN ('new','in_conversation','waiting','matching','matched','in_progress')
                          THEN now() - random() * interval '180 days'
                          ELSE now() - interval '20 days' - random() * interval '710 days' END AS created
              FROM (SELECT g, {status_case()} AS status FROM (SELECT g, random() AS u

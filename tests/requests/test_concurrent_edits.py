@@ -164,3 +164,86 @@ def test_two_concurrent_transactions_on_the_same_version_have_one_winner(noord):
     winner = next(target for target, value in outcomes.items() if value == "won")
     assert (request.status, request.version) == (winner, 2)
     assert RequestEvent.objects.filter(request=request).count() == 1
+
+
+@pytest.mark.django_db
+def test_details_from_an_old_page_are_refused_and_the_newer_ones_stay(client, request_, advisor, colleague):
+    services.request_update_details(request=request_, by=colleague, version=1, timing="op zaterdag")
+    client.force_login(advisor)
+    response = client.post(
+        f"/triage/{request_.reference}/gegevens/",
+        {"timing": "na schooltijd", "group_size": "12", "version": "1"},
+        follow=True,
+    )
+    assert f"{MESSAGE} Ruben Dekker" in response.content.decode()
+    request_.refresh_from_db()
+    assert (request_.timing, request_.group_size, request_.version) == ("op zaterdag", None, 2)
+
+
+@pytest.mark.django_db
+def test_details_from_the_current_page_are_saved_and_logged(client, request_, advisor):
+    client.force_login(advisor)
+    response = client.post(
+        f"/triage/{request_.reference}/gegevens/",
+        {
+            "timing": "na schooltijd",
+            "group_size": "12",
+            "budget": "250,50",
+            "age_group": "youth",
+            "version": "1",
+        },
+    )
+    assert response.status_code == 302
+    request_.refresh_from_db()
+    assert (request_.timing, request_.group_size, request_.budget_cents, request_.age_group) == (
+        "na schooltijd",
+        12,
+        25050,
+        "youth",
+    )
+    assert RequestEvent.objects.filter(request=request_, action="requests.request.details_changed").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "value", "error"),
+    [
+        ("group_size", "twaalf", "Vul een aantal mensen in, van 1 tot 100.000."),
+        ("group_size", "0", "Vul een aantal mensen in, van 1 tot 100.000."),
+        ("budget", "veel", "Vul een bedrag in euro in, bijvoorbeeld 250 of 250,50."),
+        ("age_group", "baby", "Selecteer een geldige keuze"),
+    ],
+)
+def test_bad_details_are_refused_in_dutch_and_what_was_typed_stays(
+    client, request_, advisor, field, value, error
+):
+    client.force_login(advisor)
+    data = {"timing": "elke woensdag", "version": "1", field: value}
+    response = client.post(f"/triage/{request_.reference}/gegevens/", data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert error in html
+    assert 'value="elke woensdag"' in html
+    request_.refresh_from_db()
+    assert request_.timing == "" and request_.version == 1
+
+
+@pytest.mark.django_db
+def test_the_api_patches_details_with_the_version_and_answers_409_without_it(request_, advisor, colleague):
+    api = APIClient()
+    api.force_authenticate(advisor)
+    url = f"/api/requests/{request_.reference}/details/"
+    ok = api.patch(url, {"timing": "in de zomer", "version": 1}, format="json")
+    assert ok.status_code == 200 and ok.json()["timing"] == "in de zomer" and ok["ETag"] == '"2"'
+    stale = api.patch(url, {"timing": "in de herfst"}, format="json", HTTP_IF_MATCH='"1"')
+    assert stale.status_code == 409 and MESSAGE in stale.json()["detail"]
+    bad = api.patch(url, {"group_size": "veel", "version": 2}, format="json")
+    assert bad.status_code == 400 and "group_size" in bad.json()
+    request_.refresh_from_db()
+    assert request_.timing == "in de zomer"
+    api.force_authenticate(colleague)
+    assert api.patch(url, {"timing": "x"}, format="json").status_code == 200
+    from tests.factories import UserFactory
+
+    api.force_authenticate(UserFactory(roles=["manager"]))
+    assert api.patch(url, {"timing": "y"}, format="json").status_code == 403

@@ -185,7 +185,7 @@ class CultureRequestViewSet(viewsets.ReadOnlyModelViewSet):
             return conflict(error)
         return self._changed(culture_request)
 
-    @action(detail=True, methods=["patch"], url_path="details", serializer_class=DetailsSerializer)
+    @action(detail=True, methods=["patch", "post"], url_path="details", serializer_class=DetailsSerializer)
     def details(self, request, reference=None):
         """Correct age group, group size, timing or budget; 409 when the version is not current."""
         culture_request = self.get_object()

@@ -208,3 +208,18 @@ def test_the_norm_change_runs_after_commit_as_a_celery_task(noord, django_captur
 def test_the_seeded_norms_are_there_for_every_kind(db):
     assert ServiceNorm.objects.filter(status=Status.NEW).count() == 4
     assert ServiceNorm.objects.get(requester_kind="school", status=Status.MATCHING).working_days == 20
+
+
+@pytest.mark.django_db
+def test_the_askers_reply_resumes_the_norm_through_the_status_change(client, advisor, noord):
+    with freeze_time(at(2026, 12, 1, 9, 0)):
+        request = CultureRequestFactory(district=noord, status=Status.IN_CONVERSATION)
+    with freeze_time(at(2026, 12, 3, 11, 0)):
+        services.message_send(request=request, body="Welke dag past u?", waiting=True, by=advisor)
+    request.refresh_from_db()
+    assert (request.status, request.norm_remaining_days, request.norm_deadline) == (Status.WAITING, 8, None)
+    with freeze_time(at(2026, 12, 28, 14, 0)):
+        client.post(f"/vraag/status/{request.status_token}/reageren/", {"body": "Woensdag graag."})
+    request.refresh_from_db()
+    assert request.status == Status.IN_CONVERSATION
+    assert request.norm_deadline == midnight(2027, 1, 8)

@@ -253,6 +253,8 @@ def build(scale: int, builder: Builder) -> dict:
         {
             "reference": "'CV-' || extract(year FROM created)::int || '-' || lpad(g::text, 7, '0')",
             "status_token": "md5(g::text || random()::text) || md5(random()::text)",
+            # Unique, as requests.models.new_reply_token gives (20 characters, no guessable id).
+            "reply_token": "left(md5(g::text || 'reply' || random()::text), 20)",
             "requester_kind": "(ARRAY['resident','resident','initiative','organisation','school'])[1 + g % 5]",
             "requester_name": f"{pick(FIRST, ' ')} || ' ' || {pick(LAST)}",
             "requester_email": "'vrager' || g || '@voorbeeld.nl'",

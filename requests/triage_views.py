@@ -98,6 +98,13 @@ def detail(request, reference):
     return _detail_page(request, reference)
 
 
+def _can_wait(culture_request) -> bool:
+    status = culture_request.status
+    return status in (workflow.Status.NEW, workflow.Status.WAITING) or workflow.is_allowed(
+        status, workflow.Status.WAITING
+    )
+
+
 def _detail_page(request, reference, *, message_form=None, details_form=None, code=200):
     culture_request = get_object_or_404(selectors.request_detail(request.user, reference))
     now = timezone.now()
@@ -112,7 +119,7 @@ def _detail_page(request, reference, *, message_form=None, details_form=None, co
             initial={"version": culture_request.version},
         ),
         "details_form": details_form or DetailsForm.for_request(culture_request),
-        "message_form": message_form or MessageForm(),
+        "message_form": message_form or MessageForm(can_wait=_can_wait(culture_request)),
         "note_form": NoteForm(),
         "funding_form": FundingApplicationForm(),
         "barriers": ", ".join(str(Barrier(b).label) for b in culture_request.barriers if b in Barrier.values),

@@ -79,6 +79,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("requests", "0009_h16b_service_norms")]
+    dependencies = [("requests", "0010_h16b_service_norms")]
 
     operations = [migrations.RunPython(forwards, backwards)]

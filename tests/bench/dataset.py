@@ -502,7 +502,9 @@ def plan(b: Builder) -> dict:
     from cultuur.keyset import encode_cursor
     from requests.models import CultureRequest
 
-    deep = CultureRequest.objects.order_by("created_at", "pk").values_list("created_at", "pk")[199 * 25 - 1]
+    ordered = CultureRequest.objects.order_by("created_at", "pk").values_list("created_at", "pk")
+    # A small scale (2,000) has fewer than 200 pages: then the last page's cursor.
+    deep = ordered[min(199 * 25, ordered.count()) - 1]
     return {
         "sessions": users,
         "deep_cursor": encode_cursor(deep),

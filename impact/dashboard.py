@@ -10,6 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Min, Q, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from impact.dashboard_programme import (
@@ -138,6 +140,48 @@ def request_speed(filters: Filters) -> dict:
     )
 
 
+def within_norm(filters: Filters) -> dict:
+    """Share of requests that stayed within every service norm, per district and month of arrival.
+
+    One grouped query: "within" is never having left a status after its deadline (norm_missed,
+    set by requests.norms) and, while open, not being past the current one.
+    """
+    now = timezone.now()
+    late_now = Q(norm_deadline__lt=now)
+    grouped = (
+        _requests(filters)
+        .annotate(month=TruncMonth("created_at"))
+        .values("district__name", "month")
+        .annotate(total=Count("pk"), within=Count("pk", filter=Q(norm_missed=False) & ~late_now))
+        .order_by("district__name", "month")
+    )
+    rows, months = [], {}
+    for row in grouped:
+        month = timezone.localtime(row["month"]).strftime("%Y-%m") if row["month"] else ""
+        share = (Decimal(row["within"]) * 100 / row["total"]).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        rows.append([row["district__name"], month, row["total"], row["within"], share])
+        totals = months.setdefault(month, [0, 0])
+        totals[0] += row["total"]
+        totals[1] += row["within"]
+    labels = sorted(months)
+    return _chart(
+        "within_norm",
+        _("Binnen de servicenorm afgehandeld"),
+        [_("Wijk"), _("Maand"), _("Vragen"), _("Binnen de norm"), _("Aandeel (%)")],
+        rows,
+        labels=labels,
+        series=[
+            {
+                "name": _("Aandeel binnen de norm (%)"),
+                "values": [
+                    round(100 * months[m][1] / months[m][0], 1) if months[m][0] else 0 for m in labels
+                ],
+            }
+        ],
+        note=_("Binnen de norm: nooit een status later verlaten dan de termijn, en nu niet te laat."),
+    )
+
+
 REACH_FIELDS = [
     ("participants", "IMPACT_TARGET_PARTICIPANTS"),
     ("new_participants", ""),
@@ -211,6 +255,7 @@ FIGURES = {
     "requests_by_status": requests_by_status,
     "requests_by_district": requests_by_district,
     "request_speed": request_speed,
+    "within_norm": within_norm,
     "reach": reach,
     "role_balance": role_balance,
     "culture_types": culture_types,

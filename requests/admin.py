@@ -1,6 +1,7 @@
 from django.contrib import admin
+from django.db.models import F
 
-from requests import services
+from requests import norms, services
 from requests.models import (
     CultureRequest,
     FundingApplication,
@@ -9,6 +10,7 @@ from requests.models import (
     Message,
     Notification,
     RequestEvent,
+    ServiceNorm,
 )
 
 
@@ -44,11 +46,16 @@ class CultureRequestAdmin(admin.ModelAdmin):
         "last_action_at",
         "status_changed_at",
         "first_contact_at",
+        "norm_deadline",
+        "norm_missed",
+        "reopened_at",
     ]
     inlines = [EventInline]
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        # An admin edit is a change too: an advisor's open form must not overwrite it unseen.
+        CultureRequest.objects.filter(pk=obj.pk).update(version=F("version") + 1)
         if change and "district" in form.changed_data:
             services.request_links_follow_district(request=obj)
 
@@ -74,6 +81,22 @@ class NotificationAdmin(admin.ModelAdmin):
         "attempts",
         "last_error",
     ]
+
+
+@admin.register(ServiceNorm)
+class ServiceNormAdmin(admin.ModelAdmin):
+    list_display = ["requester_kind", "status", "working_days", "updated_at"]
+    list_editable = ["working_days"]
+    list_filter = ["requester_kind", "status"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # The open requests of this kind and status get their new deadline after commit.
+        norms.norm_changed(norm=obj, by=request.user)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        norms.norm_changed(norm=obj, by=request.user)
 
 
 admin.site.register([Message, InternalNote, Match])

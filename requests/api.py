@@ -10,7 +10,7 @@ from cultuur.api_pagination import KeysetPagination
 from cultuur.audit import audit_record
 from requests import selectors, services
 from requests.filters import RequestFilter
-from requests.models import CultureRequest, Message
+from requests.models import AgeGroup, CultureRequest, Message
 from requests.workflow import Status
 
 
@@ -44,6 +44,9 @@ class CultureRequestSerializer(serializers.ModelSerializer):
             "created_at",
             "last_action_at",
             "first_contact_at",
+            "norm_deadline",
+            "reopened_at",
+            "version",
         ]
         read_only_fields = fields
 
@@ -51,9 +54,52 @@ class CultureRequestSerializer(serializers.ModelSerializer):
         return (obj.owner.get_full_name() or obj.owner.email) if obj.owner else None
 
 
-class StatusChangeSerializer(serializers.Serializer):
+class VersionedSerializer(serializers.Serializer):
+    # The version the client read (optimistic locking); or send it as `If-Match: "<version>"`.
+    version = serializers.IntegerField(required=False, min_value=1)
+
+
+class StatusChangeSerializer(VersionedSerializer):
     to = serializers.ChoiceField(choices=Status.choices)
     note = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
+
+
+class AssignSerializer(VersionedSerializer):
+    pass
+
+
+class DetailsSerializer(VersionedSerializer):
+    """The intake details an advisor corrects (requests.services.DETAIL_FIELDS); all optional."""
+
+    age_group = serializers.ChoiceField(
+        choices=[("", "–"), *AgeGroup.choices], required=False, allow_blank=True
+    )
+    group_size = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=100000)
+    timing = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    budget_cents = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=10**9)
+
+
+def etag(culture_request: CultureRequest) -> str:
+    return f'"{culture_request.version}"'
+
+
+def expected_version(request, validated: dict) -> int | None:
+    """From the body's `version`, else from If-Match (a quoted or bare number); None: unchecked."""
+    if validated.get("version") is not None:
+        return validated["version"]
+    header = request.headers.get("If-Match", "").strip()
+    if header.startswith("W/"):
+        header = header[2:]
+    header = header.strip('"')
+    if not header or header == "*":
+        return None
+    if not header.isdigit():
+        raise serializers.ValidationError({"version": [_("If-Match moet een versienummer zijn.")]})
+    return int(header)
+
+
+def conflict(error) -> Response:
+    return Response({"detail": str(error)}, status=status.HTTP_409_CONFLICT)
 
 
 class MessageSendSerializer(serializers.Serializer):
@@ -81,10 +127,18 @@ class CultureRequestViewSet(viewsets.ReadOnlyModelViewSet):
 
     # The API shows askers' contact details: every read of them is logged, like the detail page.
     def retrieve(self, request, *args, **kwargs):
-        response = super().retrieve(request, *args, **kwargs)
+        culture_request = self.get_object()
+        response = Response(self.get_serializer(culture_request).data)
+        response["ETag"] = etag(culture_request)
         audit_record(
-            action="requests.contact.viewed", by=request.user, target=self.get_object(), request=request
+            action="requests.contact.viewed", by=request.user, target=culture_request, request=request
         )
+        return response
+
+    def _changed(self, culture_request) -> Response:
+        culture_request = self.get_queryset().get(pk=culture_request.pk)
+        response = Response(CultureRequestSerializer(culture_request).data)
+        response["ETag"] = etag(culture_request)
         return response
 
     def list(self, request, *args, **kwargs):
@@ -111,11 +165,52 @@ class CultureRequestViewSet(viewsets.ReadOnlyModelViewSet):
                 to=serializer.validated_data["to"],
                 note=serializer.validated_data["note"],
                 by=request.user,
+                version=expected_version(request, serializer.validated_data),
             )
+        except services.RequestConflict as error:
+            return conflict(error)
         except services.RequestError as error:
             return Response({"detail": str(error)}, status=status.HTTP_400_BAD_REQUEST)
-        culture_request = self.get_queryset().get(pk=culture_request.pk)
-        return Response(CultureRequestSerializer(culture_request).data)
+        return self._changed(culture_request)
+
+    @action(detail=True, methods=["post"], url_path="assign-to-me", serializer_class=AssignSerializer)
+    def assign_to_me(self, request, reference=None):
+        """Make the caller the request's owner, as the board's "Wijs aan mij toe"."""
+        culture_request = self.get_object()
+        if not selectors.can_work_on(request.user, culture_request):
+            raise PermissionDenied(_("U mag deze vraag alleen bekijken."))
+        serializer = AssignSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            services.request_assign(
+                request=culture_request,
+                owner=request.user,
+                by=request.user,
+                version=expected_version(request, serializer.validated_data),
+            )
+        except services.RequestConflict as error:
+            return conflict(error)
+        return self._changed(culture_request)
+
+    @action(detail=True, methods=["patch", "post"], url_path="details", serializer_class=DetailsSerializer)
+    def details(self, request, reference=None):
+        """Correct age group, group size, timing or budget; 409 when the version is not current."""
+        culture_request = self.get_object()
+        if not selectors.can_work_on(request.user, culture_request):
+            raise PermissionDenied(_("U mag deze vraag alleen bekijken."))
+        serializer = DetailsSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        fields = {k: v for k, v in serializer.validated_data.items() if k != "version"}
+        try:
+            services.request_update_details(
+                request=culture_request,
+                by=request.user,
+                version=expected_version(request, serializer.validated_data),
+                **fields,
+            )
+        except services.RequestConflict as error:
+            return conflict(error)
+        return self._changed(culture_request)
 
     @action(detail=True, methods=["post"], url_path="send-message", serializer_class=MessageSendSerializer)
     def send_message(self, request, reference=None):

@@ -19,7 +19,7 @@ from django.utils.text import Truncator
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 
-from requests import selectors, workflow
+from requests import norms, selectors, workflow
 from requests.models import CultureRequest
 
 _PLACEHOLDER = "REFERENCE-PLACEHOLDER"
@@ -35,7 +35,8 @@ class BoardRows:
 
     def __init__(self, request):
         self.user = request.user
-        self.overdue_before = selectors.overdue_cutoff()
+        self.now = timezone.now()
+        self.week_end = norms.due_this_week_end(self.now)
         self.urls = {
             name: reverse(f"requests:{name}", args=[_PLACEHOLDER])
             for name in ("detail", "assign", "change_status")
@@ -43,6 +44,8 @@ class BoardRows:
         self.csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">'
         self.text = {
             "late": escape(_("te laat")),
+            "this_week": escape(_("deze week")),
+            "reopened": escape(_("heropend")),
             "no_contact": escape(_("nog geen contact")),
             "nobody": escape(_("niemand")),
             "assign": escape(_("Wijs aan mij toe")),
@@ -67,11 +70,15 @@ class BoardRows:
 
     def row(self, r: CultureRequest, error: str = "") -> dict:
         """What one row shows; the tests read `r`, the page prints `html`."""
-        overdue = (
-            r.status == workflow.Status.NEW and not r.first_contact_at and r.created_at < self.overdue_before
-        )
+        flag = selectors.norm_flag(r, self.now, self.week_end)
+        html_ = self._html(r, flag, error)
         # Every value in the markup went through escape() above.
-        return {"r": r, "overdue": overdue, "html": mark_safe(self._html(r, overdue, error))}  # noqa: S308
+        return {
+            "r": r,
+            "overdue": flag == "overdue",
+            "this_week": flag == "this_week",
+            "html": mark_safe(html_),  # noqa: S308
+        }
 
     def _label(self, key, compute) -> str:
         if key not in self.labels:
@@ -88,8 +95,9 @@ class BoardRows:
             )
         return self.options[status]
 
-    def _html(self, r: CultureRequest, overdue: bool, error: str) -> str:
+    def _html(self, r: CultureRequest, flag: str, error: str) -> str:
         t = self.text
+        overdue = flag == "overdue"
         ref = escape(r.reference)
         created = timezone.localtime(r.created_at)
         since = timesince(r.last_action_at) if r.last_action_at else ""
@@ -105,6 +113,8 @@ class BoardRows:
             f'  <th scope="row"><a href="{escape(self.url("detail", r.reference))}">{ref}</a>\n',
             f'    <span class="badge badge-error">{t["late"]}</span>\n' if overdue else "",
             f'    <span class="badge">{t["duplicate"]}</span>\n' if r.pk in self.flagged else "",
+            f'    <span class="badge badge-warning">{t["this_week"]}</span>\n' if flag == "this_week" else "",
+            f'    <span class="badge badge-warning">{t["reopened"]}</span>\n' if r.reopened_at else "",
             "  </th>\n",
             f"  <td>{escape(r.requester_name)}",
             f'<br><span class="help">{escape(r.organisation)}</span>' if r.organisation else "",
@@ -129,12 +139,14 @@ class BoardRows:
     def _actions(self, r: CultureRequest, ref: str) -> str:
         t = self.text
         target = f'hx-target="#row-{ref}" hx-swap="outerHTML"'
+        # The version this row was drawn from: a change made meanwhile is refused, not overwritten.
+        version = f'<input type="hidden" name="version" value="{r.version}">'
         parts = []
         if r.owner_id != self.user.pk:
             assign = escape(self.url("assign", r.reference))
             parts.append(
                 f'      <form method="post" action="{assign}" hx-post="{assign}" {target}>\n'
-                f'        {self.csrf}<input type="hidden" name="next" value="board">\n'
+                f'        {self.csrf}<input type="hidden" name="next" value="board">{version}\n'
                 f'        <button type="submit" class="button-compact">{t["assign"]}'
                 f'<span class="visually-hidden"> {ref}</span></button>\n'
                 "      </form>\n"
@@ -144,7 +156,7 @@ class BoardRows:
             change = escape(self.url("change_status", r.reference))
             parts.append(
                 f'      <form method="post" action="{change}" hx-post="{change}" {target} class="status-form">\n'
-                f'        {self.csrf}<input type="hidden" name="next" value="board">\n'
+                f'        {self.csrf}<input type="hidden" name="next" value="board">{version}\n'
                 f'        <label for="to-{ref}">{t["new_status"]}<span class="visually-hidden"> {ref}</span></label>\n'
                 f'        <select id="to-{ref}" name="to">\n          {options}\n        </select>\n'
                 f'        <label for="note-{ref}">{t["note"]}<span class="visually-hidden"> {ref}</span></label>\n'

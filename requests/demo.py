@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from districts.models import District, DistrictTeamMember
 from makers.models import Discipline
-from requests import tool_demo
+from requests import norms, tool_demo
 from requests.demo_data import (
     EMAIL_REPLIES,
     FIRST_NAMES,
@@ -31,9 +31,24 @@ from requests.models import (
     ReferenceCounter,
     RequestEvent,
 )
-from requests.workflow import ACTION_CREATED, ACTION_MESSAGE_RECEIVED, ACTION_STATUS, Status
+from requests.workflow import ACTION_CREATED, ACTION_MESSAGE_RECEIVED, ACTION_STATUS, CLOSED_STATUSES, Status
 
 COUNT = 300
+
+
+def _set_norm(request, rng, now, days) -> None:
+    """The norm columns as the workflow would have left them: a deadline while open (some of them
+    late), the days left while waiting, and a fifth of the closed ones finished late."""
+    key = (request.requester_kind, request.status)
+    if key not in days:
+        days[key] = norms.norm_days(*key)
+    if request.status == Status.WAITING:
+        request.norm_remaining_days = rng.randint(1, 6)
+    elif days[key] is not None:
+        request.norm_deadline = norms.deadline_after(request.status_changed_at, days[key])
+        request.norm_missed = request.norm_deadline < now and rng.random() < 0.5
+    elif request.status in CLOSED_STATUSES:
+        request.norm_missed = rng.random() < 0.2
 
 
 def _weighted_status(rng):
@@ -110,9 +125,13 @@ def seed(ctx) -> None:
         extras.append((created, slugs))
     CultureRequest.objects.bulk_create(rows)
     saved = list(CultureRequest.objects.filter(reference__in=references).order_by("reference"))
+    days = {}
     for request, (created, _slugs) in zip(saved, extras, strict=True):
         request.created_at = created
-    CultureRequest.objects.bulk_update(saved, ["created_at"])
+        _set_norm(request, rng, now, days)
+    CultureRequest.objects.bulk_update(
+        saved, ["created_at", "norm_deadline", "norm_remaining_days", "norm_missed"]
+    )
 
     through = CultureRequest.disciplines.through
     links, events, messages, matches, funding = [], [], [], [], []

@@ -19,7 +19,7 @@ from districts.selectors import districts_visible_to
 from makers.models import Discipline
 from makers.search import clean_query, dutch_tsquery, use_full_text
 from requests.models import CultureRequest, RequesterKind
-from requests.selectors import advisors_for, overdue_q
+from requests.selectors import advisors_for, due_this_week_q, overdue_q
 from requests.workflow import OPEN_STATUSES, Status
 
 SEARCH_VECTOR = (
@@ -49,6 +49,8 @@ class RequestFilter(django_filters.FilterSet):
     owner = django_filters.ModelChoiceFilter(label=_("Behandelaar"), queryset=None, method="by_owner")
     no_contact = django_filters.BooleanFilter(label=_("Nog geen contact"), method="by_no_contact")
     overdue = django_filters.BooleanFilter(label=_("Te laat"), method="by_overdue")
+    due_this_week = django_filters.BooleanFilter(label=_("Uiterlijk deze week"), method="by_due_this_week")
+    reopened = django_filters.BooleanFilter(label=_("Heropend"), method="by_reopened")
     closed = django_filters.BooleanFilter(label=_("Ook afgesloten vragen"), method="by_closed")
     sort = django_filters.ChoiceFilter(
         label=_("Sorteren"),
@@ -115,6 +117,16 @@ class RequestFilter(django_filters.FilterSet):
         if value is None:
             return queryset
         return queryset.filter(overdue_q()) if value else queryset.exclude(overdue_q())
+
+    def by_due_this_week(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(due_this_week_q()) if value else queryset.exclude(due_this_week_q())
+
+    def by_reopened(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(reopened_at__isnull=not value)
 
     def by_closed(self, queryset, name, value):
         return queryset

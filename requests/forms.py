@@ -170,6 +170,20 @@ class WithdrawForm(forms.Form):
     confirm = forms.BooleanField(label=_("Ja, ik trek mijn vraag in."))
 
 
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Wat ging er mis? Wat zoekt u nog? (mag leeg blijven)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("Schrijf hoogstens 1000 tekens.")},
+    )
+    confirm = forms.BooleanField(
+        label=_("Ja, open mijn vraag opnieuw."),
+        error_messages={"required": _("Vink aan dat u uw vraag opnieuw wilt openen.")},
+    )
+
+
 class EvaluationForm(forms.Form):
     YES_NO = [("yes", _("Ja")), ("no", _("Nee"))]
     satisfaction = forms.TypedChoiceField(
@@ -203,10 +217,69 @@ class StatusChangeForm(forms.Form):
     message = forms.BooleanField(
         label=_("Stuur de toelichting ook als bericht naar de vraagsteller"), required=False
     )
+    # The version the advisor saw (optimistic locking); absent from old clients: no check.
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args, targets=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to"].choices = [(t, Status(t).label) for t in Status.values if t in targets]
+
+
+class DetailsForm(forms.Form):
+    """The intake details an advisor corrects, with the version the page was drawn from."""
+
+    age_group = forms.ChoiceField(label=_("Voor wie"), choices=[("", "–"), *AgeGroup.choices], required=False)
+    group_size = forms.IntegerField(
+        label=_("Groepsgrootte"),
+        min_value=1,
+        max_value=100000,
+        required=False,
+        error_messages={
+            key: _("Vul een aantal mensen in, van 1 tot 100.000.")
+            for key in ("invalid", "min_value", "max_value")
+        },
+    )
+    timing = forms.CharField(label=_("Wanneer"), max_length=200, required=False)
+    budget = forms.DecimalField(
+        label=_("Budget (euro)"),
+        min_value=0,
+        max_digits=10,
+        decimal_places=2,
+        required=False,
+        localize=True,  # 250,50 as advisors type it
+        error_messages={
+            key: _("Vul een bedrag in euro in, bijvoorbeeld 250 of 250,50.")
+            for key in ("invalid", "min_value", "max_digits", "max_decimal_places", "max_whole_digits")
+        },
+    )
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+    @classmethod
+    def for_request(cls, r):
+        budget = Decimal(r.budget_cents) / 100 if r.budget_cents is not None else None
+        return cls(
+            initial={
+                "age_group": r.age_group,
+                "group_size": r.group_size,
+                "timing": r.timing,
+                "budget": budget,
+                "version": r.version,
+            }
+        )
+
+    def service_fields(self) -> dict:
+        data = self.cleaned_data
+        budget = data.get("budget")
+        return {
+            "age_group": data["age_group"],
+            "group_size": data.get("group_size"),
+            "timing": data["timing"].strip(),
+            "budget_cents": int(budget * 100) if budget is not None else None,
+        }
+
+
+class AssignForm(forms.Form):
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
 
 class MessageForm(forms.Form):

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from requests.choices import RequesterKind
 from requests.workflow import Status
 
 
@@ -19,13 +20,6 @@ def new_status_token() -> str:
 def new_reply_token() -> str:
     # Lower-case hex: mail systems may fold the case of an address's local part.
     return secrets.token_hex(10)
-
-
-class RequesterKind(models.TextChoices):
-    RESIDENT = "resident", _("Inwoner")
-    INITIATIVE = "initiative", _("Maatschappelijk initiatief")
-    ORGANISATION = "organisation", _("Maatschappelijke organisatie")
-    SCHOOL = "school", _("School")
 
 
 class AgeGroup(models.TextChoices):
@@ -119,11 +113,29 @@ class CultureRequest(models.Model):
     # Set when the retention job removed the asker's personal data; the counts stay.
     anonymised_at = models.DateTimeField(_("persoonsgegevens verwijderd op"), null=True, blank=True)
 
+    # The service norm (requests.norms): set on every status change, empty while closed or waiting.
+    norm_deadline = models.DateTimeField(_("uiterlijk"), null=True, blank=True)
+    # While waiting on the asker: the working days that were left, given back on their reply.
+    norm_remaining_days = models.SmallIntegerField(null=True, blank=True, editable=False)
+    # Sticky: some status was left (or the request closed) after its deadline.
+    norm_missed = models.BooleanField(_("norm overschreden"), default=False)
+    reopened_at = models.DateTimeField(_("heropend op"), null=True, blank=True)
+    # Optimistic locking: every write from the board, the detail page or the API bumps it.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
     class Meta:
         verbose_name = _("cultuurvraag")
         verbose_name_plural = _("cultuurvragen")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["district", "status"])]
+        indexes = [
+            models.Index(fields=["district", "status"]),
+            # "te laat" and "deze week" are ranges of the deadline; only open requests have one.
+            models.Index(
+                fields=["norm_deadline", "district"],
+                condition=Q(norm_deadline__isnull=False),
+                name="req_norm_deadline",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(requester_email="") | ~Q(requester_phone="") | Q(anonymised_at__isnull=False),
@@ -371,9 +383,15 @@ class Evaluation(models.Model):
     would_ask_again = models.BooleanField(_("zou u opnieuw een vraag stellen?"))
     comment = models.TextField(_("toelichting"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Once per evaluation: the asker's reopen after an unhappy answer (requests.reopen).
+    reopened_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):
         return f"{self.request_id}: {self.satisfaction}/5"
+
+    @property
+    def is_unhappy(self) -> bool:
+        return self.satisfaction <= 2 or not self.answered
 
 
 class NotificationKind(models.TextChoices):
@@ -385,6 +403,7 @@ class NotificationKind(models.TextChoices):
     NUDGE = "nudge", _("Herinnering: geen actie in 30 dagen")
     EVALUATION = "evaluation", _("Evaluatie aan de vraagsteller")
     MERGED = "merged", _("Vraag samengevoegd")
+    REOPENED = "reopened", _("Heropend door de vraagsteller")
     WAITING_REMINDER = "waiting_reminder", _("Herinnering aan de vraagsteller: we wachten op antwoord")
     WAITING_OWNER = "waiting_owner", _("Melding aan de behandelaar: geen antwoord van de vraagsteller")
 
@@ -424,3 +443,4 @@ from requests.advisor_models import (  # noqa: E402, F401
     TextLanguage,
 )
 from requests.mail_models import MessageAttachment  # noqa: E402,F401 (registers the model)
+from requests.norm_models import ServiceNorm  # noqa: E402,F401 (a model of this app, its own file)

@@ -122,7 +122,12 @@ def _recipients(notification: Notification) -> list[str]:
         return _staff_emails(team)
     if kind == NotificationKind.ESCALATION:
         return _staff_emails(get_user_model().objects.filter(groups__name=Role.MANAGER.value))
-    if kind in (NotificationKind.NUDGE, NotificationKind.REPLY, NotificationKind.WAITING_OWNER):
+    if kind in (
+        NotificationKind.NUDGE,
+        NotificationKind.REPLY,
+        NotificationKind.WAITING_OWNER,
+        NotificationKind.REOPENED,
+    ):
         return _staff_emails([request.owner] if request.owner else team)
     return []
 

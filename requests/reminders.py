@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from requests.models import CultureRequest, NotificationKind, RequestEvent
+from requests.norms import add_working_days
 from requests.notifications import _enqueue, notification_queue, notifications_unsent
 from requests.workdays import working_day_cutoff
 from requests.workflow import Status
@@ -38,12 +39,20 @@ def reminders_run(*, now=None) -> dict[str, int]:
     now = now or timezone.now()
     n = settings.REQUESTS_FIRST_CONTACT_WORKING_DAYS
     counts = dict.fromkeys(("first_contact", "escalation", "nudge", "evaluation"), 0)
-    waiting = CultureRequest.objects.filter(status=Status.NEW, first_contact_at__isnull=True)
-
-    for request in waiting.filter(created_at__lt=working_day_cutoff(now, n)).select_related("district"):
+    today = timezone.localdate(now)
+    # The stored deadline of the "new" norm (requests.norms), not a count per request: past it,
+    # the team is reminded; REQUESTS_FIRST_CONTACT_WORKING_DAYS working days later, the managers.
+    late = CultureRequest.objects.filter(
+        status=Status.NEW, first_contact_at__isnull=True, norm_deadline__lte=now
+    ).select_related("district")
+    escalate_from = {}
+    for request in late:
         counts["first_contact"] += _remind(request, NotificationKind.FIRST_CONTACT)
-    for request in waiting.filter(created_at__lt=working_day_cutoff(now, 2 * n)).select_related("district"):
-        counts["escalation"] += _remind(request, NotificationKind.ESCALATION)
+        deadline_day = timezone.localdate(request.norm_deadline)
+        if deadline_day not in escalate_from:
+            escalate_from[deadline_day] = add_working_days(deadline_day, n)
+        if escalate_from[deadline_day] <= today:
+            counts["escalation"] += _remind(request, NotificationKind.ESCALATION)
 
     idle_since = now - timedelta(days=settings.REQUESTS_NUDGE_IDLE_DAYS)
     idle = CultureRequest.objects.filter(

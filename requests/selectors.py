@@ -1,6 +1,5 @@
 """Reads on culture requests, scoped to the viewer through one function: `visible_requests`."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
@@ -19,7 +18,7 @@ from requests.models import (
     RequestDiscipline,
     RequestEvent,
 )
-from requests.workdays import working_day_cutoff
+from requests.norms import due_this_week_end
 from requests.workflow import Status
 
 
@@ -50,12 +49,25 @@ def can_record_funding(user, request: CultureRequest) -> bool:
     return can_work_on(user, request) or has_role(user, Role.FUNDS_COORDINATOR)
 
 
-def overdue_cutoff(now=None):
-    return working_day_cutoff(now or timezone.now(), settings.REQUESTS_FIRST_CONTACT_WORKING_DAYS)
-
-
 def overdue_q(now=None) -> Q:
-    return Q(status=Status.NEW, first_contact_at__isnull=True, created_at__lt=overdue_cutoff(now))
+    """Past the stored deadline of its norm (requests.norms); only open requests have one."""
+    return Q(norm_deadline__lt=now or timezone.now())
+
+
+def due_this_week_q(now=None) -> Q:
+    """Not late yet, but due before next Monday."""
+    now = now or timezone.now()
+    return Q(norm_deadline__gte=now, norm_deadline__lt=due_this_week_end(now))
+
+
+def norm_flag(request: CultureRequest, now, week_end) -> str:
+    """ "overdue", "this_week" or "" for one row, from the same column as the filters."""
+    deadline = request.norm_deadline
+    if deadline is None:
+        return ""
+    if deadline < now:
+        return "overdue"
+    return "this_week" if deadline < week_end else ""
 
 
 def board_requests(user) -> QuerySet[CultureRequest]:
@@ -96,7 +108,7 @@ def request_by_token(token: str) -> QuerySet[CultureRequest]:
     """The asker's view: the one request behind the secret link, with its messages."""
     return (
         CultureRequest.objects.filter(status_token=token)
-        .select_related("district")
+        .select_related("district", "evaluation")
         .prefetch_related(Prefetch("messages", queryset=Message.objects.order_by("created_at", "pk")))
     )
 

@@ -2,13 +2,14 @@
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cultuur.audit import audit_record
 from cultuur.queue import enqueue_on_commit
 from districts.selectors import district_for_postcode, normalise_postcode
-from requests import workflow
+from requests import norms, workflow
 from requests.models import (
     CultureRequest,
     Direction,
@@ -27,6 +28,10 @@ from requests.workflow import Status
 
 class RequestError(Exception):
     """A domain rule said no; the message is Dutch and meant for the user."""
+
+
+class RequestConflict(RequestError):
+    """Someone changed the request since the form or API call read it (HTTP 409)."""
 
 
 def _actor_label(by) -> str:
@@ -92,6 +97,7 @@ def _create(*, idempotency_key, disciplines, postcode="", chosen_district=None, 
         consent_at=now,
         last_action_at=now,
         status_changed_at=now,
+        norm_deadline=norms.initial_deadline(fields.get("requester_kind", ""), now),
         **fields,
     )
     if disciplines:
@@ -117,10 +123,59 @@ def request_links_follow_district(*, request: CultureRequest) -> None:
     RequestDiscipline.objects.filter(culturerequest=request).update(district_id=request.district_id)
 
 
+def conflict_error(request_pk: int) -> RequestConflict:
+    """The error for a write based on an older version, naming who changed it last."""
+    label = (
+        RequestEvent.objects.filter(request_id=request_pk)
+        .order_by("-created_at", "-pk")
+        .values_list("actor_label", flat=True)
+        .first()
+    )
+    return RequestConflict(
+        _("Deze vraag is intussen gewijzigd door %(name)s; bekijk de nieuwe versie.")
+        % {"name": label or _("een collega")}
+    )
+
+
+def _write(locked: CultureRequest, version: int | None, **updates) -> None:
+    """The conditional UPDATE ... WHERE version = n that every change of a request goes through.
+
+    `version` is what the advisor's form or API call saw; None means "whatever is current" (the
+    asker, tasks). Under the row lock the check is exact on PostgreSQL; the WHERE makes it exact
+    on SQLite too, where select_for_update locks nothing.
+    """
+    if version is not None and version != locked.version:
+        raise conflict_error(locked.pk)
+    written = CultureRequest.objects.filter(pk=locked.pk, version=locked.version).update(
+        version=F("version") + 1, **updates
+    )
+    if not written:
+        raise conflict_error(locked.pk)
+    locked.version += 1
+
+
+def _paused_from(request_pk: int) -> str | None:
+    return (
+        RequestEvent.objects.filter(request_id=request_pk, to_status=Status.WAITING)
+        .order_by("-created_at", "-pk")
+        .values_list("from_status", flat=True)
+        .first()
+    )
+
+
+@transaction.atomic
 def request_change_status(
-    *, request: CultureRequest, to: str, note: str = "", by=None, service_only: bool = False
+    *,
+    request: CultureRequest,
+    to: str,
+    note: str = "",
+    by=None,
+    version: int | None = None,
+    reopen: bool = False,
+    service_only: bool = False,
 ) -> CultureRequest:
-    """The one place a status changes: checks the workflow, writes the timeline event.
+    """The one place a status changes: checks the workflow, sets the norm's deadline (pausing it
+    while waiting on the asker, resuming it on leaving), writes the timeline event.
 
     `service_only` is for the services that set a target no form may set (a merge)."""
     locked = CultureRequest.objects.select_for_update().get(pk=request.pk)
@@ -129,7 +184,9 @@ def request_change_status(
         raise RequestError(_("Onbekende status."))
     if to in workflow.SERVICE_ONLY and not service_only:
         raise RequestError(_("Deze status zet u met Samenvoegen, niet hier."))
-    if not workflow.is_allowed(locked.status, to):
+    if version is not None and version != locked.version:
+        raise conflict_error(locked.pk)
+    if not workflow.is_allowed(locked.status, to, reopen=reopen):
         raise RequestError(
             _("Een vraag met status ‘%(current)s’ kan niet naar ‘%(target)s’.")
             % {"current": Status(locked.status).label, "target": Status(to).label}
@@ -138,12 +195,15 @@ def request_change_status(
         raise RequestError(_("Geef een reden op."))
     now = timezone.now()
     from_status = locked.status
+    resume_from = _paused_from(locked.pk) if from_status == Status.WAITING else None
     updates = {"status": to, "status_changed_at": now}
+    updates.update(norms.fields_for_status_change(request=locked, to=to, now=now, resume_from=resume_from))
     if by is not None and locked.first_contact_at is None and from_status == Status.NEW:
         updates["first_contact_at"] = now
-    CultureRequest.objects.filter(pk=locked.pk).update(**updates)
+    _write(locked, version, **updates)
     for name, value in updates.items():
         setattr(request, name, value)
+    request.version = locked.version
     event_log(
         request=request,
         action=workflow.ACTION_STATUS,
@@ -157,15 +217,45 @@ def request_change_status(
 
 
 @transaction.atomic
-def request_assign(*, request: CultureRequest, owner, by) -> CultureRequest:
-    CultureRequest.objects.filter(pk=request.pk).update(owner=owner)
+def request_assign(*, request: CultureRequest, owner, by, version: int | None = None) -> CultureRequest:
+    locked = CultureRequest.objects.select_for_update().get(pk=request.pk)
+    _write(locked, version, owner=owner)
     request.owner = owner
+    request.version = locked.version
     event_log(
         request=request,
         action=workflow.ACTION_ASSIGNED,
         by=by,
         note=_("Toegewezen aan %(name)s.") % {"name": owner.get_full_name() or owner.email},
     )
+    return request
+
+
+# What an advisor may correct after intake (the asker's own words and contact details stay theirs).
+DETAIL_FIELDS = ("age_group", "group_size", "timing", "budget_cents")
+
+
+@transaction.atomic
+def request_update_details(
+    *, request: CultureRequest, by, version: int | None = None, **fields
+) -> CultureRequest:
+    """Correct the intake details; refused when someone else changed the request since `version`."""
+    unknown = set(fields) - set(DETAIL_FIELDS)
+    if unknown:
+        raise RequestError(_("Deze gegevens kunnen hier niet worden gewijzigd."))
+    locked = CultureRequest.objects.select_for_update().get(pk=request.pk)
+    changed = {name: value for name, value in fields.items() if getattr(locked, name) != value}
+    _write(locked, version, **changed)
+    for name, value in changed.items():
+        setattr(request, name, value)
+    request.version = locked.version
+    if changed:
+        event_log(
+            request=request,
+            action=workflow.ACTION_DETAILS,
+            by=by,
+            note=", ".join(str(CultureRequest._meta.get_field(name).verbose_name) for name in changed),
+        )
     return request
 
 
@@ -304,10 +394,16 @@ def evaluation_submit(
 
 @transaction.atomic
 def request_move(
-    *, request: CultureRequest, to: str, note: str = "", tell_asker: bool = False, by
+    *,
+    request: CultureRequest,
+    to: str,
+    note: str = "",
+    tell_asker: bool = False,
+    by,
+    version: int | None = None,
 ) -> CultureRequest:
     """A status change from the board, optionally with its note sent to the asker as a message."""
-    request_change_status(request=request, to=to, note=note, by=by)
+    request_change_status(request=request, to=to, note=note, by=by, version=version)
     if tell_asker and note.strip():
         message_send(request=request, body=note, by=by)
     return request

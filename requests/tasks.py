@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from requests import duplicates, my_questions, notifications, reminders, retention
+from requests import duplicates, my_questions, norms, notifications, reminders, retention
 
 
 @shared_task(
@@ -56,3 +56,9 @@ def delete_expired_question_links() -> int:
 @shared_task
 def flag_duplicates(request_id: int) -> list[str]:
     return duplicates.duplicates_flag(request_id=request_id)
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=30, max_retries=5)
+def recompute_norm_deadlines(requester_kind: str, status: str) -> int:
+    """After a norm changed: idempotent, a rerun or a second worker writes the same deadlines."""
+    return norms.norm_recompute(requester_kind=requester_kind, status=status)

@@ -8,16 +8,24 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Case, When
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cultuur.audit import audit_record
 from cultuur.keyset import InvalidCursor, keyset_page, order_keys
 from cultuur.roles import Role, has_role
-from requests import duplicates, merging, saved_views, selectors, services, standard_texts, workflow
+from requests import duplicates, merging, norms, saved_views, selectors, services, standard_texts, workflow
 from requests.board_rows import BoardRows
 from requests.filters import RequestFilter, filter_fields_html
-from requests.forms import FundingApplicationForm, MessageForm, NoteForm, StatusChangeForm
+from requests.forms import (
+    AssignForm,
+    DetailsForm,
+    FundingApplicationForm,
+    MessageForm,
+    NoteForm,
+    StatusChangeForm,
+)
 from requests.models import Barrier, CultureRequest, MessageAttachment
 from requests.paging import CURSOR_PARAMS, BoardCount, CappedPaginator, keyset_links
 
@@ -132,8 +140,9 @@ def _can_wait(culture_request) -> bool:
     )
 
 
-def _detail_page(request, reference, *, message_form=None, code=200):
+def _detail_page(request, reference, *, message_form=None, details_form=None, code=200):
     culture_request = get_object_or_404(selectors.request_detail(request.user, reference))
+    now = timezone.now()
     audit_record(action="requests.contact.viewed", by=request.user, target=culture_request, request=request)
     can_act = selectors.can_work_on(request.user, culture_request)
     texts = list(standard_texts.standard_texts_for_request(culture_request)) if can_act else []
@@ -171,23 +180,54 @@ def _detail_page(request, reference, *, message_form=None, code=200):
         "r": culture_request,
         "can_act": can_act,
         "can_fund": selectors.can_record_funding(request.user, culture_request),
-        "status_form": StatusChangeForm(targets=workflow.manual_targets(culture_request.status)),
+        "status_form": StatusChangeForm(
+            targets=workflow.manual_targets(culture_request.status),
+            initial={"version": culture_request.version},
+        ),
+        "details_form": details_form or DetailsForm.for_request(culture_request),
         "message_form": message_form,
         "note_form": NoteForm(),
         "funding_form": FundingApplicationForm(),
         "barriers": ", ".join(str(Barrier(b).label) for b in culture_request.barriers if b in Barrier.values),
         "status_text": workflow.ASKER_TEXT[culture_request.status],
-        "overdue": culture_request.status == workflow.Status.NEW
-        and culture_request.first_contact_at is None
-        and culture_request.created_at < selectors.overdue_cutoff(),
+        "norm_flag": selectors.norm_flag(culture_request, now, norms.due_this_week_end(now)),
     }
     return render(request, "requests/detail.html", context, status=code)
 
 
+@board_access
+@require_POST
+def update_details(request, reference):
+    culture_request = _action_on(request, reference)
+    if stale := _stale(request, culture_request):
+        messages.error(request, stale)
+        return redirect("requests:detail", culture_request.reference)
+    form = DetailsForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("De gegevens zijn niet opgeslagen. Verbeter de rode velden."))
+        return _detail_page(request, reference, details_form=form, code=400)
+    try:
+        services.request_update_details(
+            request=culture_request,
+            by=request.user,
+            version=form.cleaned_data["version"],
+            **form.service_fields(),
+        )
+    except services.RequestError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("De gegevens zijn opgeslagen."))
+    return redirect("requests:detail", culture_request.reference)
+
+
 def _respond(request, culture_request, error=""):
-    """htmx swaps the board row in place; without JavaScript we go back to where we came from."""
+    """htmx swaps the board row in place; without JavaScript we go back to where we came from.
+
+    After a conflict the row (or the page) shows the newer version, with the message."""
     if request.htmx:
         culture_request = selectors.board_requests(request.user).get(pk=culture_request.pk)
+        # 200 even after a conflict: htmx swaps only successful answers, and the row must show
+        # the other advisor's change.
         return HttpResponse(BoardRows(request).row(culture_request, error)["html"])
     if error:
         messages.error(request, error)
@@ -197,11 +237,29 @@ def _respond(request, culture_request, error=""):
     return redirect("requests:detail", culture_request.reference)
 
 
+def _stale(request, culture_request) -> str:
+    """The conflict message when the form was made from an older version, before anything else:
+    the other advisor's change may have made the chosen status impossible, and that is the news."""
+    posted = request.POST.get("version", "")
+    if posted.isdigit() and int(posted) != culture_request.version:
+        return str(services.conflict_error(culture_request.pk))
+    return ""
+
+
 @board_access
 @require_POST
 def assign_to_me(request, reference):
     culture_request = _action_on(request, reference)
-    services.request_assign(request=culture_request, owner=request.user, by=request.user)
+    if stale := _stale(request, culture_request):
+        return _respond(request, culture_request, error=stale)
+    form = AssignForm(request.POST)
+    version = form.cleaned_data["version"] if form.is_valid() else None
+    if not form.is_valid():
+        return _respond(request, culture_request, error=_("Laad de pagina opnieuw en probeer het nog eens."))
+    try:
+        services.request_assign(request=culture_request, owner=request.user, by=request.user, version=version)
+    except services.RequestError as error:
+        return _respond(request, culture_request, error=str(error))
     if not request.htmx:
         messages.success(request, _("De vraag is aan u toegewezen."))
     return _respond(request, culture_request)
@@ -211,6 +269,8 @@ def assign_to_me(request, reference):
 @require_POST
 def change_status(request, reference):
     culture_request = _action_on(request, reference)
+    if stale := _stale(request, culture_request):
+        return _respond(request, culture_request, error=stale)
     form = StatusChangeForm(request.POST, targets=workflow.manual_targets(culture_request.status))
     if not form.is_valid():
         return _respond(request, culture_request, error=_("Kies een status die hier mag."))
@@ -221,6 +281,7 @@ def change_status(request, reference):
             note=form.cleaned_data["note"],
             tell_asker=form.cleaned_data["message"],
             by=request.user,
+            version=form.cleaned_data["version"],
         )
     except services.RequestError as error:
         return _respond(request, culture_request, error=str(error))

@@ -9,7 +9,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from requests import merging, retention, selectors, services, spam, workflow
-from requests.forms import EraseForm, EvaluationForm, ReplyForm, RequestForm, WithdrawForm
+from requests import reopen as reopening
+from requests.forms import EraseForm, EvaluationForm, ReopenForm, ReplyForm, RequestForm, WithdrawForm
 from requests.workflow import Status
 
 SESSION_KEY = "requests_submitted_token"
@@ -82,7 +83,9 @@ def _closing_note(culture_request) -> str:
     return event.note if event else ""
 
 
-def _status_page(request, culture_request, *, reply_form=None, withdraw_form=None, code=200):
+def _status_page(
+    request, culture_request, *, reply_form=None, withdraw_form=None, reopen_form=None, code=200
+):
     # A merged question's link keeps working: it shows how the question it joined is doing.
     primary = merging.merge_primary_of(culture_request)
     context = {
@@ -98,6 +101,8 @@ def _status_page(request, culture_request, *, reply_form=None, withdraw_form=Non
         "withdraw_form": withdraw_form or WithdrawForm(),
         "may_erase": culture_request.anonymised_at is None,
         "erase_form": EraseForm(),
+        "may_reopen": reopening.may_reopen(culture_request),
+        "reopen_form": reopen_form or ReopenForm(),
     }
     return render(request, "requests/status.html", context, status=code)
 
@@ -157,11 +162,33 @@ def evaluate(request, culture_request):
             messages.error(request, str(error))
         else:
             messages.success(request, _("Dank u wel voor uw mening!"))
+            if reopening.may_reopen(selectors.request_by_token(culture_request.status_token).get()):
+                messages.info(
+                    request, _("Heeft dit u niet geholpen? Hieronder kunt u uw vraag opnieuw openen.")
+                )
         return redirect("requests:status", culture_request.status_token)
     code = 400 if request.method == "POST" else 200
     return render(
         request, "requests/evaluate.html", {"culture_request": culture_request, "form": form}, status=code
     )
+
+
+@require_POST
+@private_page
+def reopen(request, culture_request):
+    form = ReopenForm(request.POST)
+    if not reopening.may_reopen(culture_request):
+        messages.error(request, _("Deze vraag kan niet (meer) worden heropend."))
+        return redirect("requests:status", culture_request.status_token)
+    if not form.is_valid():
+        return _status_page(request, culture_request, reopen_form=form, code=400)
+    try:
+        reopening.request_reopen(request=culture_request, reason=form.cleaned_data["reason"])
+    except services.RequestError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Uw vraag is weer open. Een adviseur neemt contact met u op."))
+    return redirect("requests:status", culture_request.status_token)
 
 
 @require_POST

@@ -1,15 +1,23 @@
-"""Dutch working days: weekdays that are not a national public holiday."""
+"""Dutch working days: weekdays that are not a national public holiday.
+
+The holidays come from the `holidays` package (NL), except Good Friday: the package lists it,
+but it is no day off in the Netherlands (the collective agreements of municipalities and most
+employers work through it; only Easter Monday is off), so it counts as a working day here.
+"""
 
 from datetime import date, datetime, time, timedelta
 from functools import cache
 
 import holidays
+from dateutil.easter import easter
 from django.utils import timezone
 
 
 @cache
-def _holidays(year: int):
-    return holidays.country_holidays("NL", years=year)
+def _holidays(year: int) -> frozenset[date]:
+    days = set(holidays.country_holidays("NL", years=year))
+    days.discard(easter(year) - timedelta(days=2))  # Good Friday: see above
+    return frozenset(days)
 
 
 def is_working_day(day: date) -> bool:

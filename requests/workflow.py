@@ -34,7 +34,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     Status.MATCHED: frozenset({Status.IN_PROGRESS, Status.MATCHING, *SIDE_EXITS}),
     Status.IN_PROGRESS: frozenset({Status.COMPLETED, Status.WITHDRAWN}),
     Status.COMPLETED: frozenset({Status.EVALUATED}),
-    Status.EVALUATED: frozenset(),
+    Status.EVALUATED: frozenset({Status.IN_CONVERSATION}),
     Status.REFERRED: frozenset(),
     Status.WITHDRAWN: frozenset(),
     Status.DECLINED: frozenset(),
@@ -92,14 +92,25 @@ ACTION_EVALUATED = "requests.evaluation.received"
 ACTION_MERGED = "requests.request.merged"
 ACTION_MERGED_INTO = "requests.request.merged_into"
 ACTION_FLAGGED = "requests.request.possible_duplicate"
+ACTION_REOPENED = "requests.request.reopened"
+ACTION_DETAILS = "requests.request.details_changed"
+
+# Only the asker reopens (after an unhappy evaluation, requests.reopen): the board may not move an
+# evaluated request back, so this transition is for the reopen service alone.
+REOPEN_FROM = frozenset({Status.EVALUATED})
+REOPEN_TO = Status.IN_CONVERSATION
 
 
-def allowed_targets(current: str) -> frozenset[str]:
-    return TRANSITIONS.get(current, frozenset())
+def allowed_targets(current: str, *, reopen: bool = False) -> frozenset[str]:
+    """Where a request may go next; the move back out of a closed status only when reopening."""
+    targets = TRANSITIONS.get(current, frozenset())
+    if current in REOPEN_FROM and not reopen:
+        return targets - {REOPEN_TO}
+    return targets
 
 
-def is_allowed(current: str, target: str) -> bool:
-    return target in allowed_targets(current)
+def is_allowed(current: str, target: str, *, reopen: bool = False) -> bool:
+    return target in allowed_targets(current, reopen=reopen)
 
 
 def manual_targets(current: str) -> frozenset[str]:

@@ -76,5 +76,6 @@ def _public_or_municipality_wide(name: str) -> bool:
             "requests:withdraw",
             "requests:evaluate",
             "requests:erase",
+            "requests:reopen",
         }
     )

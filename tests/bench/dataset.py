@@ -34,8 +34,9 @@ STREET = "Dorpsstraat|Kerkstraat|Zuiddijk|Westzijde|Oostzijde|Provincialeweg|Lin
 
 OPEN_SHARE = [
     ("new", 0.06),
-    ("in_conversation", 0.05),
-    ("matching", 0.04),
+    ("in_conversation", 0.04),
+    ("waiting", 0.02),
+    ("matching", 0.03),
     ("matched", 0.03),
     ("in_progress", 0.02),
 ]
@@ -252,6 +253,8 @@ def build(scale: int, builder: Builder) -> dict:
         {
             "reference": "'CV-' || extract(year FROM created)::int || '-' || lpad(g::text, 7, '0')",
             "status_token": "md5(g::text || random()::text) || md5(random()::text)",
+            # Unique, as requests.models.new_reply_token gives (20 characters, no guessable id).
+            "reply_token": "left(md5(g::text || 'reply' || random()::text), 20)",
             "requester_kind": "(ARRAY['resident','resident','initiative','organisation','school'])[1 + g % 5]",
             "requester_name": f"{pick(FIRST, ' ')} || ' ' || {pick(LAST)}",
             "requester_email": "'vrager' || g || '@voorbeeld.nl'",
@@ -274,9 +277,19 @@ def build(scale: int, builder: Builder) -> dict:
             "first_contact_at": "CASE WHEN status = 'new' THEN NULL ELSE created + interval '2 days' END",
             "district_id": "CASE WHEN g % 50 = 0 THEN d.central ELSE d.ids[1 + (g % array_length(d.ids, 1))] END",
             "owner_id": "CASE WHEN status = 'new' THEN NULL ELSE a.ids[1 + (g % array_length(a.ids, 1))] END",
+            # Service norms (requests.norms): open requests with a norm have a deadline, a quarter of
+            # them past it and the rest due within three weeks; waiting ones keep their days left;
+            # a fifth of the closed ones finished late.
+            "norm_deadline": "CASE WHEN status IN ('new','in_conversation','matching','matched') "
+            "THEN date_trunc('day', now()) + (g % 28 - 7) * interval '1 day' END",
+            "norm_remaining_days": "CASE WHEN status = 'waiting' THEN 1 + g % 8 END",
+            "norm_missed": "CASE WHEN status IN ('new','in_conversation','waiting','matching','matched',"
+            "'in_progress') THEN g % 28 < 7 ELSE g % 5 = 0 END",
+            "reopened_at": "CASE WHEN status = 'in_conversation' AND g % 40 = 0 THEN created + interval '30 days' END",
+            "version": "1 + g % 4",
         },
         f"""(SELECT g, s.status,
-                    CASE WHEN s.status IN ('new','in_conversation','matching','matched','in_progress')
+                    CASE WHEN s.status IN ('new','in_conversation','waiting','matching','matched','in_progress')
                          THEN now() - random() * interval '180 days'
                          ELSE now() - interval '20 days' - random() * interval '710 days' END AS created
              FROM (SELECT g, {status_case()} AS status FROM (SELECT g, random() AS u
@@ -489,7 +502,9 @@ def plan(b: Builder) -> dict:
     from cultuur.keyset import encode_cursor
     from requests.models import CultureRequest
 
-    deep = CultureRequest.objects.order_by("created_at", "pk").values_list("created_at", "pk")[199 * 25 - 1]
+    ordered = CultureRequest.objects.order_by("created_at", "pk").values_list("created_at", "pk")
+    # A small scale (2,000) has fewer than 200 pages: then the last page's cursor.
+    deep = ordered[min(199 * 25, ordered.count()) - 1]
     return {
         "sessions": users,
         "deep_cursor": encode_cursor(deep),

@@ -250,8 +250,8 @@ def test_the_dashboard_costs_a_fixed_number_of_queries(
         GoalFactory(metric="consuming_schools", lower_is_better=True)
         GoalFactory(manual_value=Decimal(n), evidence="Verslag stuurgroep")
     client.force_login(manager)
-    # Without a snapshot the page computes live and stores the snapshot (read, then the upsert).
-    with django_assert_max_num_queries(36):
+    # Without a snapshot the page computes live and stores the snapshot (read, then the upsert). 37: one for the share within the service norm.
+    with django_assert_max_num_queries(37):
         response = client.get("/dashboard/", {"period": "2025-H1"})
     assert response.status_code == 200
 
@@ -268,3 +268,32 @@ def test_every_figure_has_a_table_and_a_csv_download(client, manager, poelenburg
     csv = client.get("/dashboard/csv/requests_by_status/", {"period": "2025-H1"})
     assert csv["Content-Type"].startswith("text/csv")
     assert "Nieuw,1" in csv.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_share_within_the_norm_per_district_and_month_equals_a_count(poelenburg, peldersveld):
+    from impact.dashboard import within_norm
+
+    now = timezone.now()
+    cases = [
+        # (district, created, missed, deadline)
+        (poelenburg, at(3, 3), False, None),  # closed in time
+        (poelenburg, at(9, 3), True, None),  # closed late
+        (poelenburg, at(20, 3), False, now - datetime.timedelta(days=1)),  # open and late now
+        (poelenburg, at(4, 4), False, now + datetime.timedelta(days=2)),  # open, in time so far
+        (peldersveld, at(5, 3), False, None),
+    ]
+    for district, created, missed, deadline in cases:
+        request = CultureRequestFactory(district=district, status=Status.EVALUATED)
+        CultureRequest.objects.filter(pk=request.pk).update(
+            created_at=created, norm_missed=missed, norm_deadline=deadline
+        )
+    figure = within_norm(Filters(period=H1))
+    rows = {(row[0], row[1]): row[2:] for row in figure["rows"]}
+    assert rows == {
+        (poelenburg.name, "2025-03"): [3, 1, Decimal("33.3")],
+        (poelenburg.name, "2025-04"): [1, 1, Decimal("100.0")],
+        (peldersveld.name, "2025-03"): [1, 1, Decimal("100.0")],
+    }
+    assert figure["chart"]["labels"] == ["2025-03", "2025-04"]
+    assert figure["chart"]["series"][0]["values"] == [50.0, 100.0]

@@ -1,8 +1,10 @@
 import factory
 from django.utils import timezone
 
+from requests import norms
 from requests.models import CultureRequest, FundingApplication, RequesterKind
 from requests.spam import issue_form_token
+from requests.workflow import Status
 from tests.factories import DistrictFactory
 
 
@@ -19,7 +21,16 @@ class CultureRequestFactory(factory.django.DjangoModelFactory):
     question = "Wij willen met de buurt een muurschildering maken bij het speelveld."
     consent_at = factory.LazyFunction(timezone.now)
     last_action_at = factory.LazyFunction(timezone.now)
+    status = Status.NEW
     status_changed_at = factory.LazyFunction(timezone.now)
+    # As request_change_status would have set it on entering the status.
+    norm_deadline = factory.LazyAttribute(
+        lambda o: (
+            norms.deadline_after(o.status_changed_at, days)
+            if (days := norms.norm_days(o.requester_kind, o.status)) is not None
+            else None
+        )
+    )
 
 
 class FundingApplicationFactory(factory.django.DjangoModelFactory):

@@ -104,3 +104,23 @@ def test_the_board_count_stops_at_the_cap():
 
     assert paginator.count == 3
     assert paginator.capped
+
+
+@pytest.fixture
+def deadlines(requests_table):
+    """Open requests have a deadline, a few of them past; closed ones have none (requests.norms)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE requests_culturerequest SET norm_deadline = now() + "
+            "CASE WHEN id % 50 = 0 THEN interval '-2 days' ELSE interval '5 days' END "
+            "WHERE status IN ('new', 'matching')"
+        )
+        cursor.execute("ANALYZE requests_culturerequest")
+
+
+@pytest.mark.parametrize("data", [{"overdue": "true"}, {"due_this_week": "true"}])
+def test_the_overdue_and_due_this_week_filters_read_the_deadline_index(deadlines, data):
+    plan = board(data)[:25].explain()
+
+    assert "req_norm_deadline" in plan, plan
+    assert "Seq Scan on requests_culturerequest" not in plan, plan

@@ -37,7 +37,10 @@ class GrantForm(forms.Form):
             "max_value": _("Dat bedrag is te hoog voor een wijkbijdrage (maximaal € 100.000)."),
         },
     )
-    granted_on = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
+    # ISO, as <input type="date"> needs (schools.forms.DateInput sits above this app for now).
+    granted_on = forms.DateField(
+        label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     linked_to = forms.CharField(
         label=_("Gekoppelde vraag of activiteit"),
         max_length=200,

@@ -9,6 +9,7 @@ from districts.selectors import normalise_postcode
 from makers.models import Discipline
 from requests.models import AgeGroup, Barrier, ContactLanguage, FundingApplication, MatchKind, RequesterKind
 from requests.workflow import Status
+from schools.forms import DateInput
 
 QUESTION_MAX = 5000
 _PHONE = re.compile(r"^\+?[0-9 ()\-]{8,20}$")
@@ -157,12 +158,14 @@ class RequestForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
+    prefix = "reply"  # its page holds other forms: ids and names stay apart
     body = forms.CharField(
         label=_("Uw reactie"), max_length=QUESTION_MAX, widget=forms.Textarea(attrs={"rows": 5})
     )
 
 
 class WithdrawForm(forms.Form):
+    prefix = "withdraw"  # its page holds other forms: ids and names stay apart
     reason = forms.CharField(
         label=_("Waarom trekt u uw vraag in? (mag leeg blijven)"), max_length=1000, required=False
     )
@@ -192,6 +195,7 @@ class EvaluationForm(forms.Form):
 
 
 class StatusChangeForm(forms.Form):
+    prefix = "status"  # its page holds other forms: ids and names stay apart
     to = forms.ChoiceField(label=_("Nieuwe status"))
     note = forms.CharField(
         label=_("Toelichting (verplicht bij afwijzen of doorverwijzen)"),
@@ -209,6 +213,7 @@ class StatusChangeForm(forms.Form):
 
 
 class MessageForm(forms.Form):
+    prefix = "message"  # its page holds other forms: ids and names stay apart
     body = forms.CharField(
         label=_("Bericht aan de vraagsteller"),
         max_length=QUESTION_MAX,
@@ -217,6 +222,7 @@ class MessageForm(forms.Form):
 
 
 class NoteForm(forms.Form):
+    prefix = "note"  # its page holds other forms: ids and names stay apart
     body = forms.CharField(
         label=_("Interne notitie"), max_length=QUESTION_MAX, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -273,6 +279,7 @@ class MatchForm(forms.Form):
 
 
 class FundingApplicationForm(forms.ModelForm):
+    prefix = "funding"  # its page holds other forms: ids and names stay apart
     amount_requested = forms.DecimalField(
         label=_("Gevraagd bedrag (euro)"), min_value=0, max_digits=10, decimal_places=2
     )
@@ -284,8 +291,8 @@ class FundingApplicationForm(forms.ModelForm):
         model = FundingApplication
         fields = ["fund", "status", "submitted_on", "decision_on"]
         widgets = {
-            "submitted_on": forms.DateInput(attrs={"type": "date"}),
-            "decision_on": forms.DateInput(attrs={"type": "date"}),
+            "submitted_on": DateInput(),
+            "decision_on": DateInput(),
         }
 
     def clean(self):
@@ -307,6 +314,7 @@ class FundingApplicationForm(forms.ModelForm):
 
 
 class EraseForm(forms.Form):
+    prefix = "erase"  # its page holds other forms: ids and names stay apart
     confirm = forms.BooleanField(
         label=_("Ja, verwijder mijn naam, e-mailadres, telefoonnummer en mijn vraag. Dit kan niet terug.")
     )

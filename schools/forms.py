@@ -1,3 +1,4 @@
+import datetime
 from decimal import Decimal
 
 from django import forms
@@ -35,10 +36,18 @@ class EuroField(forms.DecimalField):
 
 
 class DateInput(forms.DateInput):
+    """`<input type="date">`: browsers read and send only ISO dates (2026-04-06) whatever the page's
+    language, so the value is never localised; a Dutch "06-04-2026" shows as an empty field."""
+
     input_type = "date"
 
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+    def __init__(self, attrs=None, format=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+    def format_value(self, value):
+        if isinstance(value, datetime.date):
+            return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+        return super().format_value(value)
 
 
 class VisionForm(forms.Form):

@@ -1,4 +1,7 @@
+import datetime
+
 from django import template
+from django.utils import timezone
 
 register = template.Library()
 
@@ -12,3 +15,18 @@ def euros(cents) -> str:
     sign = "-" if cents < 0 else ""
     whole, rest = divmod(abs(cents), 100)
     return f"{sign}{whole:,}".replace(",", ".") + f",{rest:02d}"
+
+
+def iso_datetime(value) -> str:
+    """A valid HTML `<time datetime>`: ISO 8601 to the second, local time with its offset. Django's
+    "c" format keeps microseconds, which HTML does not allow (at most milliseconds)."""
+    if value in (None, ""):
+        return ""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.isoformat(timespec="seconds")
+    return value.isoformat()
+
+
+register.filter("isodatetime", iso_datetime)

@@ -21,6 +21,7 @@ app_urls = (
 urlpatterns = [
     path("", include(app_urls)),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("wijken/", include("districts.urls")),
     path("school/", include("schools.urls")),
     path("dashboard/", include("impact.urls")),

@@ -15,6 +15,15 @@ QUESTION_MAX = 5000
 _PHONE = re.compile(r"^\+?[0-9 ()\-]{8,20}$")
 
 
+AUTOCOMPLETE = {
+    "requester_name": "name",
+    "organisation": "organization",
+    "requester_email": "email",
+    "requester_phone": "tel",
+    "postcode": "postal-code",
+}
+
+
 class RequestForm(forms.Form):
     requester_kind = forms.ChoiceField(
         label=_("Wie stelt de vraag?"), choices=RequesterKind.choices, widget=forms.RadioSelect
@@ -99,6 +108,10 @@ class RequestForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        # WCAG 1.3.5: browsers and assistive tech can fill in what the person told them before.
+        for name, purpose in AUTOCOMPLETE.items():
+            self.fields[name].widget.attrs["autocomplete"] = purpose
+        self.fields["requester_phone"].widget.input_type = "tel"
 
     def clean_requester_name(self):
         return self.cleaned_data["requester_name"].strip()

@@ -19,6 +19,7 @@ from requests.workflow import Status
 from tests.access.expected import EXPECTED
 from tests.access.routes import all_routes, kwargs_for
 from tests.access.world import ROLES, World
+from tests.impact.factories import ActivityFactory
 from tests.requests.factories import CultureRequestFactory
 
 # Same answers as "anonymous": the resident has no account, only a secret link.
@@ -65,6 +66,10 @@ def enrich(world: World) -> dict:
     )
     FundingApplication.objects.filter(pk=world.a["pk:funding"]).update(
         submitted_on=datetime.date(2026, 4, 6), decision_on=datetime.date(2026, 6, 1)
+    )
+    # An activity for the whole municipality: every advisor there sees it, none records its reach.
+    ActivityFactory(
+        slug="activiteit-gemeente", whole_municipality=True, municipality=request.district.municipality
     )
     done = CultureRequestFactory(
         district=request.district, reference="CV-2026-00003", status=Status.COMPLETED

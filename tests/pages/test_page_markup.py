@@ -30,7 +30,14 @@ def _problems(pages, check) -> dict:
 
 def test_every_page_type_is_rendered_for_some_role(pages):
     rendered = {page.kind for page in pages}
-    skipped = {"healthz", "impact:figure_csv", "impact:maex_csv", "impact:maex_json", "schools:overview_csv"}
+    skipped = {
+        "healthz",
+        "favicon",
+        "impact:figure_csv",
+        "impact:maex_csv",
+        "impact:maex_json",
+        "schools:overview_csv",
+    }
     skipped |= {"impact:report_pdf"}  # a PDF, for nobody in the world (it needs a finished report)
     skipped |= {"cultuur:start"}  # a redirect to each role's own start page
     assert sorted(set(page_routes()) - rendered - skipped) == []

@@ -57,3 +57,7 @@ def test_every_date_input_holds_an_iso_date(pages):
 
 def test_every_time_element_has_a_valid_datetime(pages):
     assert _problems(pages, Markup.bad_times) == {}
+
+
+def test_no_list_or_block_sits_inside_a_paragraph_or_span(pages):
+    assert _problems(pages, Markup.blocks_inside_paragraphs) == {}

@@ -17,7 +17,7 @@ COPY . .
 # collectstatic needs settings but no real secret or database.
 RUN DEBUG=false SECRET_KEY=build-only-not-secret python manage.py compiletranslations \
  && DEBUG=false SECRET_KEY=build-only-not-secret python manage.py collectstatic --no-input \
- && mkdir -p /app/var && chown -R cultuur /app/var
+  && mkdir -p /app/var/media /app/var/attachments && chown -R cultuur /app/var
 
 USER cultuur
 EXPOSE 8000

@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cultuur.widgets import DateInput
 from districts.models import District, Municipality
 from impact.models import Indicator
 from impact.periods import Period, period_choices
-from schools.forms import DateInput
 
 
 class DashboardFilterForm(forms.Form):

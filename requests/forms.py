@@ -4,12 +4,12 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cultuur.widgets import DateInput
 from districts.models import District
 from districts.selectors import normalise_postcode
 from makers.models import Discipline
 from requests.models import AgeGroup, Barrier, ContactLanguage, FundingApplication, MatchKind, RequesterKind
 from requests.workflow import Status
-from schools.forms import DateInput
 
 QUESTION_MAX = 5000
 _PHONE = re.compile(r"^\+?[0-9 ()\-]{8,20}$")
@@ -231,6 +231,15 @@ class MessageForm(forms.Form):
         label=_("Bericht aan de vraagsteller"),
         max_length=QUESTION_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": _("Schrijf een bericht."),
+            "max_length": _("Schrijf een bericht van hoogstens 5000 tekens."),
+        },
+    )
+    waiting = forms.BooleanField(
+        label=_("Wacht op antwoord van de vraagsteller"),
+        required=False,
+        help_text=_("De vraag krijgt de status ‘Wachten op vraagsteller’ tot er antwoord is."),
     )
 
 

@@ -1,9 +1,9 @@
-import datetime
 from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cultuur.widgets import DateInput
 from schools.models import Ambition, MonitoringEntry
 from schools.models.budget import MAX_HOURLY_RATE_CENTS, MAX_HOURS, MAX_LINE_CENTS
 from schools.models.choices import CultureType, Principle
@@ -33,21 +33,6 @@ class EuroField(forms.DecimalField):
     def clean(self, value):
         amount = super().clean(value)
         return None if amount is None else int(amount * 100)
-
-
-class DateInput(forms.DateInput):
-    """`<input type="date">`: browsers read and send only ISO dates (2026-04-06) whatever the page's
-    language, so the value is never localised; a Dutch "06-04-2026" shows as an empty field."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None, format=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-    def format_value(self, value):
-        if isinstance(value, datetime.date):
-            return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
-        return super().format_value(value)
 
 
 class VisionForm(forms.Form):

@@ -30,7 +30,7 @@ def _problems(pages, check) -> dict:
 
 def test_every_page_type_is_rendered_for_some_role(pages):
     rendered = {page.kind for page in pages}
-    # Not HTML: a health answer, a redirect to the icon, downloads (CSV, JSON, message attachments).
+    # Not HTML: a health answer, a redirect to the icon, downloads (CSV, JSON, attachments, photos).
     skipped = {
         "healthz",
         "favicon",
@@ -39,6 +39,7 @@ def test_every_page_type_is_rendered_for_some_role(pages):
         "impact:maex_json",
         "schools:overview_csv",
         "requests:attachment",
+        "makers:photo",
     }
     skipped |= {"impact:report_pdf"}  # a PDF, for nobody in the world (it needs a finished report)
     skipped |= {"cultuur:start"}  # a redirect to each role's own start page

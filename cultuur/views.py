@@ -4,9 +4,10 @@ from django import db
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -33,6 +34,12 @@ def start(request):
 @login_required
 def overview(request):
     return render(request, "cultuur/overview.html")
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask /favicon.ico of every site; the icon itself is a hashed static file."""
+    return HttpResponsePermanentRedirect(static("favicon.ico"))
 
 
 @never_cache

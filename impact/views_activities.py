@@ -20,7 +20,9 @@ def activity_list(request):
     _require_reader(request.user)
     activities = selectors.visible_activities(request.user).order_by("-starts_on", "title")
     page = Paginator(activities, 50).get_page(request.GET.get("pagina"))
-    return render(request, "impact/activities.html", {"page": page})
+    # Only the activities whose reach this user may record get the link (managers only read).
+    recordable = {a.pk for a in page.object_list if selectors.can_record_reach(request.user, a)}
+    return render(request, "impact/activities.html", {"page": page, "recordable": recordable})
 
 
 @login_required

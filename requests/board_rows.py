@@ -19,6 +19,7 @@ from django.utils.text import Truncator
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 
+from cultuur.templatetags.cultuur import iso_datetime
 from requests import norms, selectors, workflow
 from requests.models import CultureRequest
 
@@ -126,7 +127,7 @@ class BoardRows:
             "</td>\n",
             f"  <td>{owner}</td>\n",
             # The date filter's "c" and "j M Y", without its per-call translation lookups.
-            f'  <td><time datetime="{created.isoformat()}">{created.day} {self.months[created.month]} {created.year}</time>',
+            f'  <td><time datetime="{iso_datetime(created)}">{created.day} {self.months[created.month]} {created.year}</time>',
             f'<br><span class="help">{escape(self.last_action % {"since": since})}</span></td>\n',
             '  <td class="row-actions">\n',
             f'    <p class="errorlist" role="alert">{escape(error)}</p>\n' if error else "",
@@ -156,12 +157,13 @@ class BoardRows:
             change = escape(self.url("change_status", r.reference))
             parts.append(
                 f'      <form method="post" action="{change}" hx-post="{change}" {target} class="status-form">\n'
-                f'        {self.csrf}<input type="hidden" name="next" value="board">{version}\n'
+                f'        {self.csrf}<input type="hidden" name="next" value="board">'
+                f'<input type="hidden" name="status-version" value="{r.version}">\n'
                 f'        <label for="to-{ref}">{t["new_status"]}<span class="visually-hidden"> {ref}</span></label>\n'
-                f'        <select id="to-{ref}" name="to">\n          {options}\n        </select>\n'
+                f'        <select id="to-{ref}" name="status-to">\n          {options}\n        </select>\n'
                 f'        <label for="note-{ref}">{t["note"]}<span class="visually-hidden"> {ref}</span></label>\n'
-                f'        <input id="note-{ref}" name="note" type="text" maxlength="5000">\n'
-                f'        <label class="inline-check"><input type="checkbox" name="message" value="on"> {t["as_message"]}</label>\n'
+                f'        <input id="note-{ref}" name="status-note" type="text" maxlength="5000">\n'
+                f'        <label class="inline-check"><input type="checkbox" name="status-message" value="on"> {t["as_message"]}</label>\n'
                 f'        <button type="submit" class="button-compact">{t["change"]}'
                 f'<span class="visually-hidden"> {ref}</span></button>\n'
                 "      </form>\n"

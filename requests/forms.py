@@ -15,6 +15,15 @@ QUESTION_MAX = 5000
 _PHONE = re.compile(r"^\+?[0-9 ()\-]{8,20}$")
 
 
+AUTOCOMPLETE = {
+    "requester_name": "name",
+    "organisation": "organization",
+    "requester_email": "email",
+    "requester_phone": "tel",
+    "postcode": "postal-code",
+}
+
+
 class RequestForm(forms.Form):
     requester_kind = forms.ChoiceField(
         label=_("Wie stelt de vraag?"), choices=RequesterKind.choices, widget=forms.RadioSelect
@@ -99,6 +108,10 @@ class RequestForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        # WCAG 1.3.5: browsers and assistive tech can fill in what the person told them before.
+        for name, purpose in AUTOCOMPLETE.items():
+            self.fields[name].widget.attrs["autocomplete"] = purpose
+        self.fields["requester_phone"].widget.input_type = "tel"
 
     def clean_requester_name(self):
         return self.cleaned_data["requester_name"].strip()
@@ -158,12 +171,14 @@ class RequestForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
+    prefix = "reply"  # its page holds other forms: ids and names stay apart
     body = forms.CharField(
         label=_("Uw reactie"), max_length=QUESTION_MAX, widget=forms.Textarea(attrs={"rows": 5})
     )
 
 
 class WithdrawForm(forms.Form):
+    prefix = "withdraw"  # its page holds other forms: ids and names stay apart
     reason = forms.CharField(
         label=_("Waarom trekt u uw vraag in? (mag leeg blijven)"), max_length=1000, required=False
     )
@@ -207,6 +222,7 @@ class EvaluationForm(forms.Form):
 
 
 class StatusChangeForm(forms.Form):
+    prefix = "status"  # its page holds other forms: ids and names stay apart
     to = forms.ChoiceField(label=_("Nieuwe status"))
     note = forms.CharField(
         label=_("Toelichting (verplicht bij afwijzen of doorverwijzen)"),
@@ -283,6 +299,7 @@ class AssignForm(forms.Form):
 
 
 class MessageForm(forms.Form):
+    prefix = "message"  # its page holds other forms: ids and names stay apart
     body = forms.CharField(
         label=_("Bericht aan de vraagsteller"),
         max_length=QUESTION_MAX,
@@ -305,6 +322,7 @@ class MessageForm(forms.Form):
 
 
 class NoteForm(forms.Form):
+    prefix = "note"  # its page holds other forms: ids and names stay apart
     body = forms.CharField(
         label=_("Interne notitie"), max_length=QUESTION_MAX, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -361,6 +379,7 @@ class MatchForm(forms.Form):
 
 
 class FundingApplicationForm(forms.ModelForm):
+    prefix = "funding"  # its page holds other forms: ids and names stay apart
     amount_requested = forms.DecimalField(
         label=_("Gevraagd bedrag (euro)"), min_value=0, max_digits=10, decimal_places=2
     )
@@ -395,6 +414,7 @@ class FundingApplicationForm(forms.ModelForm):
 
 
 class EraseForm(forms.Form):
+    prefix = "erase"  # its page holds other forms: ids and names stay apart
     confirm = forms.BooleanField(
         label=_("Ja, verwijder mijn naam, e-mailadres, telefoonnummer en mijn vraag. Dit kan niet terug.")
     )

@@ -30,7 +30,14 @@ def overview(request):
     if show == "open":
         applications = applications.filter(status__in=OPEN_FUNDING)
     page = Paginator(applications, 50).get_page(request.GET.get("pagina"))
-    context = {"page": page, "summary": selectors.funding_summary(request.user), "show": show}
+    # Managers read every application; only those who may change one get the link to its form.
+    editable = {a.pk for a in page.object_list if selectors.can_record_funding(request.user, a.request)}
+    context = {
+        "page": page,
+        "editable": editable,
+        "summary": selectors.funding_summary(request.user),
+        "show": show,
+    }
     return render(request, "requests/funding_overview.html", context)
 
 

@@ -240,7 +240,7 @@ def _respond(request, culture_request, error=""):
 def _stale(request, culture_request) -> str:
     """The conflict message when the form was made from an older version, before anything else:
     the other advisor's change may have made the chosen status impossible, and that is the news."""
-    posted = request.POST.get("version", "")
+    posted = request.POST.get("status-version") or request.POST.get("version", "")
     if posted.isdigit() and int(posted) != culture_request.version:
         return str(services.conflict_error(culture_request.pk))
     return ""

@@ -25,6 +25,7 @@ app_urls = (
 urlpatterns = [
     path("", include(app_urls)),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path(
         "wijken/",
         include(

@@ -4,4 +4,8 @@ document.addEventListener("DOMContentLoaded", () => {
   // keyboard users keep the explicit button.
   const select = document.getElementById("language-select");
   if (select) select.addEventListener("change", () => select.form.submit());
+
+  // After a server-side error, start at the summary of what to fix (it has tabindex="-1").
+  const summary = document.querySelector("[data-error-summary]");
+  if (summary && document.activeElement !== summary) summary.focus();
 });

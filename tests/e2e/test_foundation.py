@@ -31,3 +31,30 @@ def test_the_skip_link_is_the_first_stop_for_keyboard_users(page):
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent")
     assert focused.strip() == "Naar de inhoud"
+
+
+def _console_errors(page) -> list[str]:
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+def test_a_page_with_htmx_logs_no_console_errors_under_the_csp(page):
+    """htmx used to inject its indicator style inline, which the CSP refused on every page; and
+    the browser's own request for /favicon.ico ended in a 404."""
+    errors = _console_errors(page)
+    page.goto("/")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.htmx && htmx.config.includeIndicatorStyles") is False
+    assert page.evaluate("fetch('/favicon.ico').then(r => r.status)") == 200
+    assert errors == []
+
+
+def test_the_triage_board_logs_no_console_errors(page, login):
+    call_command("seed_demo", allow_production=True)
+    errors = _console_errors(page)
+    login("adviseur@cultuur.test", DEMO_PASSWORD)
+    page.goto("/triage/")
+    page.wait_for_load_state("networkidle")
+    assert errors == []

@@ -77,3 +77,13 @@ def test_the_match_page_and_the_funding_overview_are_accessible(page, login, axe
     page.goto("/fondsen/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Fondsaanvragen")
     assert axe_violations(page) == []
+
+
+def test_after_a_server_side_error_the_focus_is_on_the_error_summary(page, noord):
+    page.goto("/vraag/")
+    page.get_by_label("E-mailadres").fill("fatima@example.org")
+    page.get_by_role("button", name="Verstuur mijn vraag").click()
+    expect(page.locator("#form-errors")).to_be_visible()
+    assert page.evaluate("document.activeElement.id") == "form-errors"
+    page.get_by_role("link", name="Uw naam").click()
+    assert page.evaluate("document.activeElement.name") == "requester_name"

@@ -45,7 +45,7 @@ def test_a_status_change_from_an_old_page_is_refused_with_who_changed_it(
     services.request_change_status(request=request_, to=Status.IN_CONVERSATION, by=colleague, version=1)
     response = client.post(
         f"/triage/{request_.reference}/status/",
-        {"to": "declined", "note": "Past niet.", "version": "1"},
+        {"status-to": "declined", "status-note": "Past niet.", "status-version": "1"},
         follow=True,
     )
     assert response.status_code == 200

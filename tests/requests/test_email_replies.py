@@ -97,7 +97,7 @@ def test_a_reply_to_a_request_that_is_not_waiting_keeps_its_status(
 
 def test_the_status_page_reply_also_ends_the_wait(client, waiting_request):
     response = client.post(
-        f"/vraag/status/{waiting_request.status_token}/reageren/", {"body": "Vier kinderen."}
+        f"/vraag/status/{waiting_request.status_token}/reageren/", {"reply-body": "Vier kinderen."}
     )
     assert response.status_code == 302
     waiting_request.refresh_from_db()

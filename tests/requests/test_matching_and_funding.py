@@ -106,10 +106,10 @@ def test_an_advisor_records_a_funding_application(client, advisor, noord):
     response = client.post(
         f"/triage/{request.reference}/fonds/",
         {
-            "fund": "VSBfonds",
-            "status": "submitted",
-            "amount_requested": "1500.50",
-            "submitted_on": "2026-10-01",
+            "funding-fund": "VSBfonds",
+            "funding-status": "submitted",
+            "funding-amount_requested": "1500.50",
+            "funding-submitted_on": "2026-10-01",
         },
     )
     assert response.status_code == 302
@@ -124,10 +124,15 @@ def test_an_advisor_records_a_funding_application(client, advisor, noord):
 @pytest.mark.parametrize(
     "bad",
     [
-        {"fund": "", "status": "submitted", "amount_requested": "100"},
-        {"fund": "X", "status": "submitted", "amount_requested": "-1"},
-        {"fund": "X", "status": "granted", "amount_requested": "100", "amount_granted": "200"},
-        {"fund": "X", "status": "weird", "amount_requested": "100"},
+        {"funding-fund": "", "funding-status": "submitted", "funding-amount_requested": "100"},
+        {"funding-fund": "X", "funding-status": "submitted", "funding-amount_requested": "-1"},
+        {
+            "funding-fund": "X",
+            "funding-status": "granted",
+            "funding-amount_requested": "100",
+            "funding-amount_granted": "200",
+        },
+        {"funding-fund": "X", "funding-status": "weird", "funding-amount_requested": "100"},
     ],
 )
 def test_bad_funding_input_is_refused(client, advisor, noord, bad):
@@ -159,10 +164,10 @@ def test_the_funds_coordinator_updates_an_application(client, noord):
     response = client.post(
         f"/fondsen/{application.pk}/",
         {
-            "fund": application.fund,
-            "status": "partly_granted",
-            "amount_requested": "2500",
-            "amount_granted": "1000",
+            "funding-fund": application.fund,
+            "funding-status": "partly_granted",
+            "funding-amount_requested": "2500",
+            "funding-amount_granted": "1000",
         },
     )
     assert response.status_code == 302

@@ -17,7 +17,7 @@ def test_the_asker_has_their_data_removed_from_the_status_page_and_the_counts_st
         requester_name="Noor Haddad", requester_email="noor@example.org", question="Zingen?"
     )
     response = client.post(
-        f"/vraag/status/{request.status_token}/verwijderen/", {"confirm": "on"}, follow=True
+        f"/vraag/status/{request.status_token}/verwijderen/", {"erase-confirm": "on"}, follow=True
     )
     request.refresh_from_db()
     assert request.status == Status.WITHDRAWN
@@ -42,7 +42,7 @@ def test_erasing_needs_the_confirmation_box(client):
 
 def test_a_closed_request_is_erased_without_a_second_status_change(client):
     request = CultureRequestFactory(status=Status.COMPLETED)
-    client.post(f"/vraag/status/{request.status_token}/verwijderen/", {"confirm": "on"})
+    client.post(f"/vraag/status/{request.status_token}/verwijderen/", {"erase-confirm": "on"})
     request.refresh_from_db()
     assert request.status == Status.COMPLETED and request.anonymised_at is not None
 
@@ -85,7 +85,9 @@ def test_viewing_a_request_and_changing_its_status_are_audited(client):
     advisor = advisor_in(request.district)
     client.force_login(advisor)
     client.get(f"/triage/{request.reference}/")
-    client.post(f"/triage/{request.reference}/status/", {"to": Status.IN_CONVERSATION, "note": "Gebeld"})
+    client.post(
+        f"/triage/{request.reference}/status/", {"status-to": Status.IN_CONVERSATION, "status-note": "Gebeld"}
+    )
     actions = list(AuditLog.objects.filter(actor=advisor).values_list("action", flat=True))
     assert "requests.contact.viewed" in actions
     assert CultureRequest.objects.get(pk=request.pk).status == Status.IN_CONVERSATION

@@ -53,7 +53,7 @@ def test_the_asker_replies_and_the_advisor_sees_it(
 ):
     request = CultureRequestFactory(district=noord, owner=advisor)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(status_url(request) + "reageren/", {"body": "Dinsdag past goed."})
+        response = client.post(status_url(request) + "reageren/", {"reply-body": "Dinsdag past goed."})
     assert response.status_code == 302
     message = Message.objects.get()
     assert (message.direction, message.body, message.author) == (
@@ -68,7 +68,7 @@ def test_the_asker_replies_and_the_advisor_sees_it(
 
 def test_an_empty_reply_is_refused_without_error_page(client, noord):
     request = CultureRequestFactory(district=noord)
-    response = client.post(status_url(request) + "reageren/", {"body": ""})
+    response = client.post(status_url(request) + "reageren/", {"reply-body": ""})
     assert response.status_code == 400
     assert not Message.objects.exists()
 
@@ -76,7 +76,7 @@ def test_an_empty_reply_is_refused_without_error_page(client, noord):
 def test_the_asker_withdraws_their_question(client, noord):
     request = CultureRequestFactory(district=noord)
     response = client.post(
-        status_url(request) + "intrekken/", {"confirm": "on", "reason": "Al iets gevonden."}
+        status_url(request) + "intrekken/", {"withdraw-confirm": "on", "withdraw-reason": "Al iets gevonden."}
     )
     assert response.status_code == 302
     request.refresh_from_db()
@@ -94,8 +94,8 @@ def test_withdrawing_needs_a_confirmation(client, noord):
 
 def test_a_closed_question_cannot_be_withdrawn_or_answered(client, noord):
     request = CultureRequestFactory(district=noord, status=Status.EVALUATED)
-    client.post(status_url(request) + "intrekken/", {"confirm": "on"})
-    client.post(status_url(request) + "reageren/", {"body": "Hallo"})
+    client.post(status_url(request) + "intrekken/", {"withdraw-confirm": "on"})
+    client.post(status_url(request) + "reageren/", {"reply-body": "Hallo"})
     request.refresh_from_db()
     assert request.status == Status.EVALUATED
     assert not Message.objects.exists()

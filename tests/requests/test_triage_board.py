@@ -37,7 +37,8 @@ def test_an_advisor_never_sees_another_districts_request_detail(client, advisor,
     assert client.get(f"/triage/{theirs.reference}/").status_code == 404
     for action in ("toewijzen", "status", "bericht", "notitie"):
         assert (
-            client.post(f"/triage/{theirs.reference}/{action}/", {"to": "in_conversation"}).status_code == 404
+            client.post(f"/triage/{theirs.reference}/{action}/", {"status-to": "in_conversation"}).status_code
+            == 404
         )
     theirs.refresh_from_db()
     assert theirs.owner is None and theirs.status == Status.NEW
@@ -52,8 +53,8 @@ def test_a_manager_sees_all_districts_but_cannot_change_anything(client, manager
     assert detail.status_code == 200
     assert "Wijzig status" not in detail.content.decode()
     assert client.post(f"/triage/{a.reference}/toewijzen/").status_code == 403
-    assert client.post(f"/triage/{a.reference}/status/", {"to": "in_conversation"}).status_code == 403
-    assert client.post(f"/triage/{a.reference}/bericht/", {"body": "hoi"}).status_code == 403
+    assert client.post(f"/triage/{a.reference}/status/", {"status-to": "in_conversation"}).status_code == 403
+    assert client.post(f"/triage/{a.reference}/bericht/", {"message-body": "hoi"}).status_code == 403
     a.refresh_from_db()
     assert a.status == Status.NEW and a.owner is None
 
@@ -133,7 +134,7 @@ def test_change_status_with_a_note_with_htmx(client, advisor, noord):
     client.force_login(advisor)
     response = client.post(
         f"/triage/{request.reference}/status/",
-        {"to": "in_conversation", "note": "Gebeld, we spreken af.", "message": "on"},
+        {"status-to": "in_conversation", "status-note": "Gebeld, we spreken af.", "status-message": "on"},
         HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200
@@ -146,11 +147,13 @@ def test_a_forbidden_status_change_shows_an_error_in_the_row(client, advisor, no
     request = CultureRequestFactory(district=noord)
     client.force_login(advisor)
     response = client.post(
-        f"/triage/{request.reference}/status/", {"to": "declined", "note": ""}, HTTP_HX_REQUEST="true"
+        f"/triage/{request.reference}/status/",
+        {"status-to": "declined", "status-note": ""},
+        HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200
     assert "reden" in response.content.decode()
-    response = client.post(f"/triage/{request.reference}/status/", {"to": "evaluated"})
+    response = client.post(f"/triage/{request.reference}/status/", {"status-to": "evaluated"})
     assert response.status_code == 302
     request.refresh_from_db()
     assert request.status == Status.NEW
@@ -166,8 +169,8 @@ def test_without_javascript_the_actions_redirect(client, advisor, noord):
 def test_the_detail_shows_question_contact_timeline_notes_and_messages(client, advisor, noord):
     request = CultureRequestFactory(district=noord, requester_phone="06 12345678")
     client.force_login(advisor)
-    client.post(f"/triage/{request.reference}/notitie/", {"body": "Intern: kent de buurtcoach."})
-    client.post(f"/triage/{request.reference}/bericht/", {"body": "Wanneer kan ik u bellen?"})
+    client.post(f"/triage/{request.reference}/notitie/", {"note-body": "Intern: kent de buurtcoach."})
+    client.post(f"/triage/{request.reference}/bericht/", {"message-body": "Wanneer kan ik u bellen?"})
     page = client.get(f"/triage/{request.reference}/").content.decode()
     for text in (request.question, "06 12345678", "Intern: kent de buurtcoach.", "Wanneer kan ik u bellen?"):
         assert text in page
@@ -178,9 +181,9 @@ def test_the_detail_shows_question_contact_timeline_notes_and_messages(client, a
 def test_bad_notes_and_messages_are_refused(client, advisor, noord, body):
     request = CultureRequestFactory(district=noord)
     client.force_login(advisor)
-    assert client.post(f"/triage/{request.reference}/notitie/", {"body": body}).status_code == 302
+    assert client.post(f"/triage/{request.reference}/notitie/", {"note-body": body}).status_code == 302
     # A refused message is shown again with its error, so that what was typed is not lost.
-    response = client.post(f"/triage/{request.reference}/bericht/", {"body": body})
+    response = client.post(f"/triage/{request.reference}/bericht/", {"message-body": body})
     assert response.status_code == 400
     assert body in response.content.decode()
     assert not request.notes.exists() and not request.messages.exists()
@@ -246,7 +249,7 @@ def test_a_board_row_shows_owner_dates_and_the_allowed_next_statuses(client, adv
     # Stored in UTC, shown in Amsterdam time: 23:30 UTC on 5 March is 6 March there.
     assert '<time datetime="2026-03-06T00:30:00+01:00">6 Mrt 2026</time>' in row
     assert f'action="/triage/{request.reference}/toewijzen/"' in row
-    options = row.split('name="to">')[1].split("</select>")[0]
+    options = row.split('name="status-to">')[1].split("</select>")[0]
     assert '<option value="matching">' in options and '<option value="new">' not in options
     assert 'name="csrfmiddlewaretoken"' in row
 

@@ -65,7 +65,8 @@ def test_the_detail_page_form_puts_the_request_in_waiting(client, noord, advisor
     page = client.get(f"/triage/{request.reference}/")
     assert "Wacht op antwoord van de vraagsteller" in page.content.decode()
     response = client.post(
-        f"/triage/{request.reference}/bericht/", {"body": "Welke dag past u?", "waiting": "on"}
+        f"/triage/{request.reference}/bericht/",
+        {"message-body": "Welke dag past u?", "message-waiting": "on"},
     )
     assert response.status_code == 302
     request.refresh_from_db()
@@ -76,7 +77,8 @@ def test_the_form_keeps_what_was_typed_when_the_request_cannot_wait(client, noor
     request = CultureRequestFactory(district=noord, status=Status.IN_PROGRESS)
     client.force_login(advisor)
     response = client.post(
-        f"/triage/{request.reference}/bericht/", {"body": "Mijn lange bericht aan u.", "waiting": "on"}
+        f"/triage/{request.reference}/bericht/",
+        {"message-body": "Mijn lange bericht aan u.", "message-waiting": "on"},
     )
     assert response.status_code == 400
     html = response.content.decode()
@@ -88,7 +90,9 @@ def test_the_form_keeps_what_was_typed_when_the_request_cannot_wait(client, noor
 def test_an_empty_message_gets_a_dutch_error(client, noord, advisor):
     request = CultureRequestFactory(district=noord)
     client.force_login(advisor)
-    response = client.post(f"/triage/{request.reference}/bericht/", {"body": "", "waiting": "on"})
+    response = client.post(
+        f"/triage/{request.reference}/bericht/", {"message-body": "", "message-waiting": "on"}
+    )
     assert response.status_code == 400
     assert "Schrijf een bericht." in response.content.decode()
 

@@ -75,7 +75,7 @@ def board(request):
         paginator = BoardCount(requests, page)
     context = {
         "filter": filterset,
-        "filter_fields": filter_fields_html(filterset.form),
+        "filter_fields": filter_fields_html(filterset.form, scope=user.pk),
         "paginator": paginator,
         "page": page,
         "links": links,

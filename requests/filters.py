@@ -1,11 +1,14 @@
 """The board's and the API's filters: one FilterSet, so both filter the same way."""
 
+import copy
+
 import django_filters
 from django.core.cache import cache
 from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 from django.forms.models import ModelChoiceIterator
 from django.forms.widgets import Select
+from django.http import QueryDict
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -63,8 +66,25 @@ class RequestFilter(django_filters.FilterSet):
         model = CultureRequest
         fields = []
 
-    def __init__(self, data=None, *args, user=None, **kwargs):
-        super().__init__(data, *args, **kwargs)
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None, user=None):
+        # django-filter's BaseFilterSet.__init__, but the filters copied shallowly: its deepcopy of
+        # ten filters (their lazy labels, choices and querysets) was the board's largest Python
+        # cost. A filter's per-instance parts are its `extra` (copied), its form field (built anew) and
+        # its FilterMethod (bound anew).
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        self.queryset = queryset if queryset is not None else CultureRequest.objects.all()
+        self.request = request
+        self.form_prefix = prefix
+        self.filters = {}
+        for name, base in self.base_filters.items():
+            filter_ = copy.copy(base)
+            filter_.extra = dict(base.extra)
+            filter_.__dict__.pop("_field", None)
+            filter_.method = base.method  # a method filter's FilterMethod, bound to this copy
+            filter_.model = self.queryset.model
+            filter_.parent = self
+            self.filters[name] = filter_
         user = user or getattr(self.request, "user", None)
         self.filters["district"].queryset = districts_visible_to(user)
         self.filters["owner"].queryset = advisors_for(user)

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from django.db.models import Model, Q
 from django.utils.translation import gettext as _
 
+from cultuur.money import format_euros
 from makers.models import Discipline
+from makers.selectors import published_cocreations, published_courses, published_makers, published_venues
 
 DEFAULT_LIMIT = 10
 # How many rows are scored in Python: enough for a municipality, bounded for the page.
@@ -43,10 +45,6 @@ def _discipline_id(discipline):
     return _pk(discipline)
 
 
-def _euros(cents: int) -> str:
-    return f"€ {cents / 100:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
 def _ranked(candidates: list[Candidate], limit: int) -> list[Candidate]:
     candidates.sort(key=lambda c: (-c.score, str(c.obj)))
     return candidates[:limit]
@@ -63,8 +61,6 @@ def maker_candidates(
     limit: int = DEFAULT_LIMIT,
 ) -> list[Candidate]:
     """Published makers in the discipline who work in the district (or the whole municipality)."""
-    from makers.selectors import published_makers
-
     discipline_id = _discipline_id(discipline)
     district_id = _pk(district)
     makers = published_makers()
@@ -76,7 +72,7 @@ def maker_candidates(
     for maker in makers.distinct()[:POOL_SIZE]:
         candidate = Candidate(maker)
         if discipline_id:
-            name = next((d.name for d in maker.disciplines.all() if d.pk == discipline_id), "")
+            name = next((d.label for d in maker.disciplines.all() if d.pk == discipline_id), "")
             candidate.add(3, _("Werkt in de discipline %(name)s.") % {"name": name})
         if district_id:
             district_names = {d.pk: d.name for d in maker.districts.all()}
@@ -94,14 +90,15 @@ def maker_candidates(
             else:
                 candidate.score -= 2
         if language:
-            names = {lang.code: lang.name for lang in maker.languages.all()}
+            names = {lang.code: lang.label for lang in maker.languages.all()}
             if language in names:
                 candidate.add(2, _("Spreekt %(language)s.") % {"language": names[language]})
         if budget_cents is not None and maker.rate_per_hour_cents is not None:
             if maker.rate_per_hour_cents <= budget_cents:
                 candidate.add(
                     1,
-                    _("Uurtarief %(rate)s past in het budget.") % {"rate": _euros(maker.rate_per_hour_cents)},
+                    _("Uurtarief %(rate)s past in het budget.")
+                    % {"rate": format_euros(maker.rate_per_hour_cents)},
                 )
             else:
                 candidate.score -= 3
@@ -121,8 +118,6 @@ def course_candidates(
     limit: int = DEFAULT_LIMIT,
 ) -> list[Candidate]:
     """Published courses in the discipline that fit the age and budget, nearby ones first."""
-    from makers.selectors import published_courses
-
     discipline_id = _discipline_id(discipline)
     district_id = _pk(district)
     courses = published_courses()
@@ -134,7 +129,7 @@ def course_candidates(
     for course in courses[:POOL_SIZE]:
         candidate = Candidate(course)
         if discipline_id:
-            candidate.add(3, _("Cursus in de discipline %(name)s.") % {"name": course.discipline.name})
+            candidate.add(3, _("Cursus in de discipline %(name)s.") % {"name": course.discipline.label})
         if age is not None:
             candidate.add(
                 2,
@@ -148,7 +143,7 @@ def course_candidates(
             candidate.add(1, _("Heeft een lagere prijs met stadspas."))
         if budget_cents is not None:
             if price <= budget_cents:
-                candidate.add(1, _("Prijs %(price)s past in het budget.") % {"price": _euros(price)})
+                candidate.add(1, _("Prijs %(price)s past in het budget.") % {"price": format_euros(price)})
             else:
                 candidate.score -= 3
         if course.places_left > 0:
@@ -162,8 +157,6 @@ def course_candidates(
 def venue_candidates(
     *, district=None, people: int | None = None, kind: str | None = None, limit: int = DEFAULT_LIMIT
 ) -> list[Candidate]:
-    from makers.selectors import published_venues
-
     district_id = _pk(district)
     venues = published_venues()
     if people:
@@ -185,8 +178,6 @@ def venue_candidates(
 
 def cocreation_candidates(*, discipline=None, limit: int = DEFAULT_LIMIT) -> list[Candidate]:
     """Co-creations whose material a school can reuse."""
-    from makers.selectors import published_cocreations
-
     discipline_id = _discipline_id(discipline)
     cocreations = published_cocreations()
     if discipline_id:

@@ -185,15 +185,6 @@ def cocreations_visible_to(user) -> QuerySet[CoCreation]:
     return published_cocreations()
 
 
-# Candidate ranking for the requests app, importable from here.
-from makers.candidates import (  # noqa: E402, F401
-    Candidate,
-    cocreation_candidates,
-    course_candidates,
-    maker_candidates,
-    venue_candidates,
-)
-
 # --- Fair practice (staff only, never shown to the public) --------------------------------------
 
 
@@ -202,7 +193,7 @@ def fair_practice_flags(maker: Maker) -> list[str]:
     from django.conf import settings
     from django.utils.translation import gettext as _
 
-    from makers.money import format_euros
+    from cultuur.money import format_euros
 
     minimum = settings.MAKERS_FAIR_HOURLY_RATE_CENTS
     flags = []

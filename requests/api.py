@@ -10,7 +10,7 @@ from cultuur.api_pagination import KeysetPagination
 from cultuur.audit import audit_record
 from requests import selectors, services
 from requests.filters import RequestFilter
-from requests.models import CultureRequest
+from requests.models import CultureRequest, Message
 from requests.workflow import Status
 
 
@@ -54,6 +54,20 @@ class CultureRequestSerializer(serializers.ModelSerializer):
 class StatusChangeSerializer(serializers.Serializer):
     to = serializers.ChoiceField(choices=Status.choices)
     note = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
+
+
+class MessageSendSerializer(serializers.Serializer):
+    body = serializers.CharField(max_length=5000)
+    waiting = serializers.BooleanField(
+        required=False, default=False, help_text=_("Wacht op antwoord van de vraagsteller")
+    )
+
+
+class MessageSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Message
+        fields = ["id", "direction", "body", "created_at"]
+        read_only_fields = fields
 
 
 class CultureRequestViewSet(viewsets.ReadOnlyModelViewSet):
@@ -102,3 +116,22 @@ class CultureRequestViewSet(viewsets.ReadOnlyModelViewSet):
             return Response({"detail": str(error)}, status=status.HTTP_400_BAD_REQUEST)
         culture_request = self.get_queryset().get(pk=culture_request.pk)
         return Response(CultureRequestSerializer(culture_request).data)
+
+    @action(detail=True, methods=["post"], url_path="send-message", serializer_class=MessageSendSerializer)
+    def send_message(self, request, reference=None):
+        """A message to the asker; with `waiting` the request waits on their answer."""
+        culture_request = self.get_object()
+        if not selectors.can_work_on(request.user, culture_request):
+            raise PermissionDenied(_("U mag deze vraag alleen bekijken."))
+        serializer = MessageSendSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            message = services.message_send(
+                request=culture_request,
+                body=serializer.validated_data["body"],
+                waiting=serializer.validated_data["waiting"],
+                by=request.user,
+            )
+        except services.RequestError as error:
+            return Response({"detail": str(error)}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(MessageSerializer(message).data, status=status.HTTP_201_CREATED)

@@ -5,7 +5,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,7 +17,7 @@ from requests import selectors, services, workflow
 from requests.board_rows import BoardRows
 from requests.filters import RequestFilter, filter_fields_html
 from requests.forms import FundingApplicationForm, MessageForm, NoteForm, StatusChangeForm
-from requests.models import Barrier, CultureRequest
+from requests.models import Barrier, CultureRequest, MessageAttachment
 from requests.paging import CURSOR_PARAMS, BoardCount, CappedPaginator, keyset_links
 
 PAGE_SIZE = 25
@@ -87,6 +87,17 @@ def board(request):
 
 @board_access
 def detail(request, reference):
+    return _detail_page(request, reference)
+
+
+def _can_wait(culture_request) -> bool:
+    status = culture_request.status
+    return status in (workflow.Status.NEW, workflow.Status.WAITING) or workflow.is_allowed(
+        status, workflow.Status.WAITING
+    )
+
+
+def _detail_page(request, reference, *, message_form=None, code=200):
     culture_request = get_object_or_404(selectors.request_detail(request.user, reference))
     audit_record(action="requests.contact.viewed", by=request.user, target=culture_request, request=request)
     can_act = selectors.can_work_on(request.user, culture_request)
@@ -95,7 +106,7 @@ def detail(request, reference):
         "can_act": can_act,
         "can_fund": selectors.can_record_funding(request.user, culture_request),
         "status_form": StatusChangeForm(targets=workflow.allowed_targets(culture_request.status)),
-        "message_form": MessageForm(),
+        "message_form": message_form or MessageForm(can_wait=_can_wait(culture_request)),
         "note_form": NoteForm(),
         "funding_form": FundingApplicationForm(),
         "barriers": ", ".join(str(Barrier(b).label) for b in culture_request.barriers if b in Barrier.values),
@@ -104,7 +115,7 @@ def detail(request, reference):
         and culture_request.first_contact_at is None
         and culture_request.created_at < selectors.overdue_cutoff(),
     }
-    return render(request, "requests/detail.html", context)
+    return render(request, "requests/detail.html", context, status=code)
 
 
 def _respond(request, culture_request, error=""):
@@ -158,11 +169,33 @@ def send_message(request, reference):
     culture_request = _action_on(request, reference)
     form = MessageForm(request.POST)
     if form.is_valid():
-        services.message_send(request=culture_request, body=form.cleaned_data["body"], by=request.user)
-        messages.success(request, _("Het bericht is verstuurd."))
-    else:
-        messages.error(request, _("Schrijf een bericht van hoogstens 5000 tekens."))
-    return redirect("requests:detail", culture_request.reference)
+        try:
+            services.message_send(
+                request=culture_request,
+                body=form.cleaned_data["body"],
+                waiting=form.cleaned_data["waiting"],
+                by=request.user,
+            )
+        except services.RequestError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Het bericht is verstuurd."))
+            return redirect("requests:detail", culture_request.reference)
+    # What was typed stays in the form, with the reason above it.
+    return _detail_page(request, reference, message_form=form, code=400)
+
+
+@board_access
+def attachment(request, reference, pk):
+    """A file the asker sent by e-mail: staff who may see the request download it, nobody else."""
+    culture_request = get_object_or_404(selectors.visible_requests(request.user), reference=reference)
+    item = get_object_or_404(MessageAttachment, pk=pk, message__request=culture_request)
+    audit_record(
+        action="requests.attachment.downloaded", by=request.user, target=culture_request, request=request
+    )
+    return FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.filename, content_type=item.content_type
+    )
 
 
 @board_access

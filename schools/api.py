@@ -11,7 +11,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
-from requests.paging import CappedPaginator
+from cultuur.paging import CappedPaginator
 from schools import budget, selectors, services
 from schools.models import Ambition, BudgetLine, CmkPlan, Milestone, MonitoringEntry, School
 from schools.school_year import SchoolYear
@@ -21,8 +21,9 @@ def _call(fn):
     try:
         return fn()
     except DjangoValidationError as error:
+        # Always an object (never a bare list), the shape the schema documents for a 400.
         raise ValidationError(
-            error.message_dict if hasattr(error, "error_dict") else error.messages
+            error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
         ) from error
     except services.SchoolsError as error:
         raise ValidationError({"detail": str(error)}) from error
@@ -202,7 +203,7 @@ class BudgetLineSerializer(serializers.ModelSerializer):
 
 
 class CappedPagination(PageNumberPagination):
-    """`count` stops at requests.paging.COUNT_CAP instead of counting every visible line."""
+    """`count` stops at cultuur.paging.COUNT_CAP instead of counting every visible line."""
 
     django_paginator_class = CappedPaginator
 

@@ -7,12 +7,14 @@ A/X roles (IDOR), so that scope leaks show up as a status that is not 404.
 import datetime
 from dataclasses import dataclass
 
+from django.core.files.base import ContentFile
 from rest_framework.authtoken.models import Token
 
 from districts.services import grant_create, partner_save
 from impact.models import MonitoringReport
 from impact.reports import scope_key
 from makers.models import CoCreation
+from requests.models import Direction, Message, MessageAttachment
 from schools.models import Milestone
 from tests.factories import DistrictFactory, UserFactory, advisor_in
 from tests.impact.factories import ActivityFactory, GoalFactory, MeasurementFactory
@@ -57,6 +59,17 @@ class World:
     tokens: dict
 
 
+def _attachment_on(request) -> MessageAttachment:
+    message = Message.objects.create(request=request, direction=Direction.FROM_ASKER, body="Zie bijlage.")
+    return MessageAttachment.objects.create(
+        message=message,
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="offerte.pdf"),
+        filename="offerte.pdf",
+        content_type="application/pdf",
+        size=14,
+    )
+
+
 def build_world() -> World:
     district_a, district_b = (
         DistrictFactory(name="Wijk A", slug="wijk-a"),
@@ -85,6 +98,8 @@ def build_world() -> World:
 
     maker_a = OwnedMakerFactory(name="Maker A", slug="maker-a")
     maker_b = OwnedMakerFactory(name="Maker B", slug="maker-b")
+    for maker in (maker_a, maker_b):  # a photo file for the photo route (makers/views/photos.py)
+        maker.photo.save(f"{maker.slug}.jpg", ContentFile(b"\xff\xd8\xff\xe0 not really a JPEG"), save=True)
     course_a = CourseFactory(maker=maker_a, slug="cursus-a")
     course_b = CourseFactory(maker=maker_b, slug="cursus-b")
     venue_a, venue_b = (
@@ -98,6 +113,7 @@ def build_world() -> World:
     request_b = CultureRequestFactory(district=district_b, reference="CV-2026-00002")
     funding_a = FundingApplicationFactory(request=request_a)
     funding_b = FundingApplicationFactory(request=request_b)
+    attachments = {request: _attachment_on(request) for request in (request_a, request_b)}
 
     activity_a = ActivityFactory(slug="activiteit-a", districts=[district_a])
     activity_b = ActivityFactory(slug="activiteit-b", districts=[district_b])
@@ -169,6 +185,7 @@ def build_world() -> World:
             "pk:monitoring": monitoring[school].pk,
             "line_pk": line.pk,
             "slug:maker": maker.slug,
+            "path:maker": maker.photo.name.removeprefix("makers/photos/"),
             "slug:course": course.slug,
             "slug:venue": venue.slug,
             "slug:cocreation": cocreation.slug,
@@ -176,6 +193,7 @@ def build_world() -> World:
             "token:request": request.status_token,
             "reference": request.reference,
             "pk:funding": funding.pk,
+            "pk:attachment": attachments[request].pk,
             "partner_id": partner.pk,
             "pk:partner": partner.pk,
             "pk:grant": grant.pk,

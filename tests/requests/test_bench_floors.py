@@ -7,9 +7,9 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import path
 
-from cultuur import urls as project_urls
-from cultuur.bench_views import QueryCountMiddleware, framework_floor, page_floor
 from cultuur.roles import Role
+from cultuur.site import urls as project_urls
+from cultuur.site.bench_views import QueryCountMiddleware, framework_floor, page_floor
 from tests.factories import UserFactory
 from tests.requests.factories import CultureRequestFactory
 

@@ -1,14 +1,14 @@
 """The board's and the API's filters: one FilterSet, so both filter the same way."""
 
-import hashlib
+import copy
 
 import django_filters
 from django.core.cache import cache
-from django.core.exceptions import EmptyResultSet
 from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 from django.forms.models import ModelChoiceIterator
 from django.forms.widgets import Select
+from django.http import QueryDict
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -68,8 +68,25 @@ class RequestFilter(django_filters.FilterSet):
         model = CultureRequest
         fields = []
 
-    def __init__(self, data=None, *args, user=None, **kwargs):
-        super().__init__(data, *args, **kwargs)
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None, user=None):
+        # django-filter's BaseFilterSet.__init__, but the filters copied shallowly: its deepcopy of
+        # ten filters (their lazy labels, choices and querysets) was the board's largest Python
+        # cost. A filter's per-instance parts are its `extra` (copied), its form field (built anew) and
+        # its FilterMethod (bound anew).
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        self.queryset = queryset if queryset is not None else CultureRequest.objects.all()
+        self.request = request
+        self.form_prefix = prefix
+        self.filters = {}
+        for name, base in self.base_filters.items():
+            filter_ = copy.copy(base)
+            filter_.extra = dict(base.extra)
+            filter_.__dict__.pop("_field", None)
+            filter_.method = base.method  # a method filter's FilterMethod, bound to this copy
+            filter_.model = self.queryset.model
+            filter_.parent = self
+            self.filters[name] = filter_
         user = user or getattr(self.request, "user", None)
         self.filters["district"].queryset = districts_visible_to(user)
         self.filters["owner"].queryset = advisors_for(user)
@@ -136,24 +153,20 @@ class RequestFilter(django_filters.FilterSet):
 
 
 # The options of the board's district, discipline and owner selects: one query each on every
-# page view, for lists that change a few times a year. Kept this long in the cache, under the
-# statement that reads them (so per viewer's scope and language); a new district or advisor
-# shows up in the filter within a minute.
+# page view, for lists that change a few times a year. Kept this long in the cache per viewer
+# (their scope) and language; a new district or advisor shows up in the filter within a minute.
 CHOICES_SECONDS = 60
 
 
-def _cached_choices(form) -> dict:
+def _cached_choices(form, scope) -> dict:
     """{field name: [(value, label)]} for the form's model selects, from the cache where it can."""
-    keys = {}
-    for bf in form:
-        choices = getattr(bf.field.widget, "choices", None)
-        if isinstance(choices, ModelChoiceIterator) and not bf.errors:
-            try:
-                sql, params = choices.queryset.query.sql_with_params()
-            except EmptyResultSet:  # .none(): nothing to read, nothing to cache
-                continue
-            identity = repr((sql, params, str(choices.field.empty_label), get_language()))
-            keys[bf.name] = "board-choices:" + hashlib.sha256(identity.encode()).hexdigest()
+    if scope is None:
+        return {}
+    keys = {
+        bf.name: f"board-choices:{scope}:{get_language()}:{bf.name}"
+        for bf in form
+        if isinstance(getattr(bf.field.widget, "choices", None), ModelChoiceIterator) and not bf.errors
+    }
     if not keys:
         return {}
     found = cache.get_many(list(keys.values()))
@@ -169,14 +182,14 @@ def _cached_choices(form) -> dict:
     return out
 
 
-def filter_fields_html(form) -> list:
+def filter_fields_html(form, scope=None) -> list:
     """The filter form's fields as HTML without the template engine: a field group per field.
 
     Rendering ten selects through Django's widget templates cost more than the board's rows; the
     markup is the same as `as_field_group` gives. A field with errors still goes through Django.
     """
     fields = []
-    cached = _cached_choices(form)
+    cached = _cached_choices(form, scope)
     for bf in form:
         if bf.errors or bf.help_text:
             fields.append(bf.as_field_group())

@@ -115,7 +115,7 @@ def board(request):
     builder.flagged = duplicates.flagged_on_page(on_page)
     context = {
         "filter": filterset,
-        "filter_fields": filter_fields_html(filterset.form),
+        "filter_fields": filter_fields_html(filterset.form, scope=user.pk),
         "paginator": paginator,
         "page": page,
         "links": links,

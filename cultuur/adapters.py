@@ -2,6 +2,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.contrib.auth.models import Group
 
+from cultuur.mail import with_html
 from cultuur.roles import Role, home_url
 
 
@@ -16,6 +17,10 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.groups.add(Group.objects.get(name=Role.MAKER))
         return user
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """allauth's own mails (password reset, e-mail confirmation) get the same HTML part as ours."""
+        return with_html(super().render_mail(template_prefix, email, context, headers=headers))
 
     def get_login_redirect_url(self, request):
         return home_url(request.user)

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "requests",
     "schools",
     "impact",
+    "cultuur.site",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -85,7 +86,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "cultuur.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -98,7 +99,7 @@ MIDDLEWARE = [
     "cultuur.middleware.RequireStaffMfaMiddleware",
 ]
 
-ROOT_URLCONF = "cultuur.urls"
+ROOT_URLCONF = "cultuur.site.urls"
 WSGI_APPLICATION = "cultuur.wsgi.application"
 
 TEMPLATES = [
@@ -282,7 +283,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
-SESSION_SAVE_EVERY_REQUEST = True  # the age above counts from the last request: inactivity ends a session
+# The age above counts from the last request (inactivity ends a session): cultuur.middleware's
+# SessionMiddleware re-saves a session a request read at most every SESSION_REFRESH_SECONDS,
+# instead of SESSION_SAVE_EVERY_REQUEST's write on every request.
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_SECONDS = 5 * 60
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
     # The container's healthcheck asks over plain HTTP from inside; a redirect would fail it.
@@ -335,6 +340,18 @@ REQUESTS_FORM_RATE_WINDOW = env_int("REQUESTS_FORM_RATE_WINDOW", 60 * 60)
 REQUESTS_RETENTION_DAYS = env_int("REQUESTS_RETENTION_DAYS", 365)
 # How long a claimed e-mail send may take before another worker may take it over (worker lost).
 REQUESTS_SEND_LEASE_SECONDS = env_int("REQUESTS_SEND_LEASE_SECONDS", 10 * 60)
+# Replies by e-mail (issue 16): mail to the asker carries Reply-To vraag+<signed token>@this domain;
+# empty leaves Reply-To off. The receiver (manage.py receive_mail) listens on INBOUND_SMTP_PORT;
+# `manage.py serve` starts it only when that port is set.
+INBOUND_EMAIL_DOMAIN = env_str("INBOUND_EMAIL_DOMAIN")
+INBOUND_SMTP_HOST = env_str("INBOUND_SMTP_HOST", "127.0.0.1")
+INBOUND_SMTP_PORT = env_int("INBOUND_SMTP_PORT", 0)
+INBOUND_EMAIL_MAX_BYTES = env_int("INBOUND_EMAIL_MAX_BYTES", 15 * 1024 * 1024)
+INBOUND_ATTACHMENT_MAX_BYTES = env_int("INBOUND_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024)
+INBOUND_ATTACHMENTS_MAX = env_int("INBOUND_ATTACHMENTS_MAX", 5)
+REQUESTS_ATTACHMENT_ROOT = Path(env_str("REQUESTS_ATTACHMENT_ROOT") or VAR_DIR / "attachments")
+# Waiting on the asker: remind them after this many working days, tell the owner after twice as many.
+REQUESTS_WAITING_WORKING_DAYS = env_int("REQUESTS_WAITING_WORKING_DAYS", 5)
 # One name for the request status choices in the OpenAPI schema (the model and the status action share them).
 SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})["RequestStatusEnum"] = "requests.workflow.Status"
 CELERY_BEAT_SCHEDULE.update(
@@ -342,6 +359,7 @@ CELERY_BEAT_SCHEDULE.update(
         "requests-reminders": {"task": "requests.tasks.run_reminders", "schedule": 15 * 60},
         "requests-resend-notifications": {"task": "requests.tasks.resend_notifications", "schedule": 30 * 60},
         "requests-retention": {"task": "requests.tasks.anonymise_expired_requests", "schedule": 24 * 60 * 60},
+        "requests-waiting-sweep": {"task": "requests.tasks.sweep_waiting", "schedule": 60 * 60},
     }
 )
 
@@ -367,7 +385,7 @@ MAKERS_CENTRE_NAME = env_str("MAKERS_CENTRE_NAME", "Cultuurcentrum")
 # on (`make bench` sets it for its own server); never enable it on a public site.
 BENCH_FLOORS = env_bool("BENCH_FLOORS", default=False)
 if BENCH_FLOORS:
-    MIDDLEWARE.insert(0, "cultuur.bench_views.QueryCountMiddleware")
+    MIDDLEWARE.insert(0, "cultuur.site.bench_views.QueryCountMiddleware")
 
 # Impact and monitoring (issue 6). Yearly reach targets for a whole municipality (seed 000: about
 # 3,000 active participants, 36,000 visitors or passers-by and 15,000 pupils); a period shows its share.

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cultuur.widgets import DateInput
 from districts.models import CultureProfile, Partner
 
 MAX_GRANT_EUROS = Decimal("100000.00")
@@ -37,7 +38,7 @@ class GrantForm(forms.Form):
             "max_value": _("Dat bedrag is te hoog voor een wijkbijdrage (maximaal € 100.000)."),
         },
     )
-    granted_on = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
+    granted_on = forms.DateField(label=_("Datum"), widget=DateInput())
     linked_to = forms.CharField(
         label=_("Gekoppelde vraag of activiteit"),
         max_length=200,

@@ -13,13 +13,13 @@ from districts.forms import GrantForm, PartnerForm, ProfileForm, parse_year
 from districts.models import CultureProfile
 
 
-def _require_district_role(user):
+def require_district_role(user):
     if not (user.is_superuser or has_role(user, Role.ADVISOR, Role.MANAGER)):
         raise PermissionDenied
 
 
 def _editable_district(request, slug):
-    _require_district_role(request.user)
+    require_district_role(request.user)
     district = selectors.district_page(request.user, slug)
     if not selectors.can_edit_district(request.user, district):
         raise PermissionDenied
@@ -28,44 +28,11 @@ def _editable_district(request, slug):
 
 @login_required
 def district_list(request):
-    _require_district_role(request.user)
+    require_district_role(request.user)
     districts = [
         (district, selectors.is_staffed(district)) for district in selectors.district_overview(request.user)
     ]
     return render(request, "districts/list.html", {"districts": districts})
-
-
-def _district_figures(district) -> dict:
-    """The figures other apps keep about this district, read through their selectors."""
-    from impact import selectors as impact_selectors
-    from makers import selectors as maker_selectors
-    from requests import selectors as request_selectors
-    from schools import selectors as school_selectors
-
-    return {
-        "requests": request_selectors.district_figures(district),
-        "makers": maker_selectors.district_figures(district),
-        "schools": school_selectors.district_figures(district),
-        "activities": impact_selectors.district_figures(district),
-    }
-
-
-@login_required
-def district_detail(request, slug):
-    _require_district_role(request.user)
-    district = selectors.district_page(request.user, slug)
-    year = parse_year(request.GET.get("jaar"))
-    context = {
-        "district": district,
-        "staffed": selectors.is_staffed(district),
-        "profile": getattr(district, "profile", None),
-        "can_edit": selectors.can_edit_district(request.user, district),
-        "budget": selectors.budget_summary(district, year),
-        "edits": selectors.recent_edits(district),
-        "grant_form": GrantForm(),
-        "figures": _district_figures(district),
-    }
-    return render(request, "districts/detail.html", context)
 
 
 @login_required

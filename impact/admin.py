@@ -21,7 +21,7 @@ class ActivityAdmin(admin.ModelAdmin):
 
 @admin.register(ImpactTheme)
 class ImpactThemeAdmin(admin.ModelAdmin):
-    list_display = ["number", "name", "is_active"]
+    list_display = ["number", "name", "name_en", "is_active"]
 
 
 @admin.register(Indicator)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cultuur.widgets import DateInput
 from districts.models import District, Municipality
 from impact.models import Indicator
 from impact.periods import Period, period_choices
@@ -108,10 +109,8 @@ class MeasurementForm(forms.Form):
         queryset=Indicator.objects.select_related("theme").order_by("theme__number", "name"),
     )
     district = forms.ModelChoiceField(label=_("Wijk"), queryset=District.objects.none())
-    period_start = forms.DateField(label=_("Periode vanaf"), widget=forms.DateInput(attrs={"type": "date"}))
-    period_end = forms.DateField(
-        label=_("Periode tot en met"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    period_start = forms.DateField(label=_("Periode vanaf"), widget=DateInput())
+    period_end = forms.DateField(label=_("Periode tot en met"), widget=DateInput())
     value = forms.DecimalField(label=_("Waarde"), max_digits=14, decimal_places=2)
     evidence = forms.CharField(label=_("Bewijs of bron"), widget=forms.Textarea(attrs={"rows": 3}))
 

@@ -12,7 +12,12 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
-from django.utils.translation import gettext_lazy as _
+
+from impact.models import Activity
+from impact.models.goals import GoalMetric
+from makers.models import CoCreation
+from requests.models import CultureRequest
+from schools.models import CultureTypeRecord, School
 
 SHARE, COUNT, SUM = "share", "count", "sum"
 
@@ -25,8 +30,7 @@ class Scope:
 
 @dataclass(frozen=True)
 class Metric:
-    key: str
-    label: str
+    key: GoalMetric
     kind: str
     queryset: Callable[[], QuerySet]
     # Q selecting rows of the goal's period and scope.
@@ -36,17 +40,17 @@ class Metric:
     sum_field: str = ""
     unit: str = ""
 
+    @property
+    def label(self) -> str:
+        return self.key.label
+
 
 def _activities():
-    from impact.models import Activity
-
     return Activity.objects.all()
 
 
 def activity_scope_q(scope: Scope) -> Q:
     """Activities in a district or municipality, as a subquery: joining the districts would repeat rows."""
-    from impact.models import Activity
-
     if scope.district_id:
         inner = Activity.objects.filter(districts=scope.district_id)
     elif scope.municipality_id:
@@ -66,14 +70,10 @@ def _activity_period(start, end) -> Q:
 
 
 def _co_creations():
-    from makers.models import CoCreation
-
     return CoCreation.objects.exclude(status=CoCreation.Status.DRAFT)
 
 
 def _co_creation_scope(scope: Scope) -> Q:
-    from makers.models import CoCreation
-
     if scope.district_id:
         inner = CoCreation.objects.filter(school_links__school__district=scope.district_id)
     elif scope.municipality_id:
@@ -84,8 +84,6 @@ def _co_creation_scope(scope: Scope) -> Q:
 
 
 def _schools():
-    from schools.models import School
-
     return School.objects.all()
 
 
@@ -103,14 +101,10 @@ def _school_year_of(day: date) -> int:
 
 
 def _culture_types():
-    from schools.models import CultureTypeRecord
-
     return CultureTypeRecord.objects.all()
 
 
 def _requests():
-    from requests.models import CultureRequest
-
     return CultureRequest.objects.all()
 
 
@@ -123,13 +117,10 @@ def _request_scope(scope: Scope) -> Q:
 
 
 def _build() -> dict[str, Metric]:
-    from makers.models import CoCreation
-
     metrics = [
-        Metric("activities", _("Aantal activiteiten"), COUNT, _activities, _activity_period, _activity_scope),
+        Metric(GoalMetric.ACTIVITIES, COUNT, _activities, _activity_period, _activity_scope),
         Metric(
-            "activities_co_produced",
-            _("Aantal coproducties"),
+            GoalMetric.ACTIVITIES_CO_PRODUCED,
             COUNT,
             _activities,
             _activity_period,
@@ -137,8 +128,7 @@ def _build() -> dict[str, Metric]:
             numerator=Q(role="co_produced"),
         ),
         Metric(
-            "share_co_produced_or_supported",
-            _("Aandeel coproducties en ondersteunde activiteiten (%)"),
+            GoalMetric.SHARE_CO_PRODUCED_OR_SUPPORTED,
             SHARE,
             _activities,
             _activity_period,
@@ -147,8 +137,7 @@ def _build() -> dict[str, Metric]:
             unit="%",
         ),
         Metric(
-            "participants",
-            _("Actieve deelnemers"),
+            GoalMetric.PARTICIPANTS,
             SUM,
             _activities,
             _activity_period,
@@ -156,8 +145,7 @@ def _build() -> dict[str, Metric]:
             sum_field="reach__participants",
         ),
         Metric(
-            "new_participants",
-            _("Nieuwe deelnemers"),
+            GoalMetric.NEW_PARTICIPANTS,
             SUM,
             _activities,
             _activity_period,
@@ -165,8 +153,7 @@ def _build() -> dict[str, Metric]:
             sum_field="reach__new_participants",
         ),
         Metric(
-            "visitors",
-            _("Bezoekers en passanten"),
+            GoalMetric.VISITORS,
             SUM,
             _activities,
             _activity_period,
@@ -174,8 +161,7 @@ def _build() -> dict[str, Metric]:
             sum_field="reach__visitors",
         ),
         Metric(
-            "pupils",
-            _("Leerlingen"),
+            GoalMetric.PUPILS,
             SUM,
             _activities,
             _activity_period,
@@ -183,8 +169,7 @@ def _build() -> dict[str, Metric]:
             sum_field="reach__pupils",
         ),
         Metric(
-            "new_co_creations",
-            _("Nieuwe co-creaties (gestart in de periode)"),
+            GoalMetric.NEW_CO_CREATIONS,
             COUNT,
             _co_creations,
             lambda start, end: Q(started_on__range=(start, end)),
@@ -192,8 +177,7 @@ def _build() -> dict[str, Metric]:
             numerator=~Q(status=CoCreation.Status.DRAFT),
         ),
         Metric(
-            "schools_in_partnership",
-            _("Aandeel scholen met een partnerschap met een maker (%)"),
+            GoalMetric.SCHOOLS_IN_PARTNERSHIP,
             SHARE,
             _schools,
             lambda start, end: Q(),
@@ -202,8 +186,7 @@ def _build() -> dict[str, Metric]:
             unit="%",
         ),
         Metric(
-            "consuming_schools",
-            _("Aantal consumerende scholen"),
+            GoalMetric.CONSUMING_SCHOOLS,
             COUNT,
             _culture_types,
             lambda start, end: Q(school_year=_school_year_of(end)),
@@ -211,8 +194,7 @@ def _build() -> dict[str, Metric]:
             numerator=Q(culture_type="consuming"),
         ),
         Metric(
-            "requests_matched",
-            _("Aandeel gekoppelde vragen (%)"),
+            GoalMetric.REQUESTS_MATCHED,
             SHARE,
             _requests,
             lambda start, end: Q(created_at__date__range=(start, end)),
@@ -224,51 +206,13 @@ def _build() -> dict[str, Metric]:
     return {metric.key: metric for metric in metrics}
 
 
-class _Registry(dict):
-    """Built on first use: the metrics name other apps' models, which are not loaded at import time."""
-
-    def _load(self):
-        if not super().__len__():
-            self.update(_build())
-
-    def __getitem__(self, key):
-        self._load()
-        return super().__getitem__(key)
-
-    def __contains__(self, key):
-        self._load()
-        return super().__contains__(key)
-
-    def __iter__(self):
-        self._load()
-        return super().__iter__()
-
-    def __len__(self):
-        self._load()
-        return super().__len__()
-
-    def items(self):
-        self._load()
-        return super().items()
-
-    def get(self, key, default=None):
-        self._load()
-        return super().get(key, default)
-
-
-METRICS: dict[str, Metric] = _Registry()
-
-
-def metric_choices() -> list[tuple[str, str]]:
-    return [("", _("handmatig met bewijs"))] + [(key, metric.label) for key, metric in METRICS.items()]
+METRICS: dict[str, Metric] = _build()
 
 
 def _numerator_for(metric: Metric, goal) -> Q | None:
     if metric.key == "schools_in_partnership":
         # The seed's partnership: a budget line with a maker or co-creation in the school year, or a
         # school in a running or completed co-creation (the same rule as schools.links).
-        from makers.models import CoCreation
-
         year = _school_year_of(goal.period_end)
         return (
             Q(budget_lines__school_year=year, budget_lines__maker__isnull=False)

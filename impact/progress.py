@@ -49,6 +49,20 @@ def status_of(goal: Goal, measured: Decimal | None, today: date) -> str | None:
     return GoalStatus.BEHIND
 
 
+def percent_of(goal: Goal, measured: Decimal | None) -> int | None:
+    """How far the goal is reached. For "lower is better" the target is a ceiling: at or under it is
+    100 %, and twice the target is 50 % of the way (not 200 %, which would read as overachieved)."""
+    if measured is None:
+        return None
+    if goal.lower_is_better:
+        ratio = Decimal(1) if measured <= goal.target else goal.target / measured
+    elif goal.target:
+        ratio = measured / goal.target
+    else:
+        return None
+    return int((ratio * 100).quantize(Decimal(1), ROUND_HALF_UP))
+
+
 def with_progress(goals, today: date | None = None) -> list[GoalProgress]:
     """The goals with their progress; computed ones in one query per metric (impact.metrics)."""
     today = today or timezone.localdate()
@@ -57,8 +71,7 @@ def with_progress(goals, today: date | None = None) -> list[GoalProgress]:
     result = []
     for goal in goals:
         measured = computed.get(goal.pk) if goal.is_computed else goal.manual_value
-        percent = None
-        if measured is not None and goal.target:
-            percent = int((measured * 100 / goal.target).quantize(Decimal(1), ROUND_HALF_UP))
-        result.append(GoalProgress(goal, measured, percent, status_of(goal, measured, today)))
+        result.append(
+            GoalProgress(goal, measured, percent_of(goal, measured), status_of(goal, measured, today))
+        )
     return result

@@ -13,7 +13,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -21,6 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cultuur import mail
+from cultuur.queue import enqueue_on_commit
 from cultuur.roles import Role
 from districts.models import District, Municipality
 from impact.dashboard import Filters, all_figures
@@ -57,9 +58,7 @@ def report_request(*, period: Period, municipality: Municipality, district: Dist
             False,
         )
     if created or report.status == ReportStatus.FAILED:
-        from impact.tasks import render_report
-
-        transaction.on_commit(lambda: render_report.delay(report.pk))
+        enqueue_on_commit("impact.tasks.render_report", report.pk)
     return report, created
 
 
@@ -128,7 +127,10 @@ def render_pdf(report: MonitoringReport) -> bytes:
 
     html = render_to_string("impact/report_pdf.html", report_context(report))
     stylesheet = CSS(filename=str(settings.BASE_DIR / "impact" / "pdf.css"))
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(stylesheets=[stylesheet])
+    # PDF/UA-1: tagged (headings, tables, reading order), language and title in the metadata.
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
+        stylesheets=[stylesheet], pdf_variant="pdf/ua-1"
+    )
 
 
 def report_generate(*, report_id: int) -> MonitoringReport | None:
@@ -181,7 +183,7 @@ def report_email(*, report: MonitoringReport) -> bool:
         "De monitoringsrapportage van %(scope)s over %(period)s staat klaar.\n\n"
         "Bekijk de rapportage en download de pdf na het inloggen:\n%(link)s\n"
     ) % {"scope": report.scope_label, "period": report.period_label, "link": link}
-    send_mail(subject, body, None, recipients)
+    mail.send(subject=subject, body=body, to=recipients)
     return True
 
 

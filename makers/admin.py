@@ -9,13 +9,13 @@ from makers.services import cocreation_problems
 
 @admin.register(Discipline, TargetGroup)
 class TaxonomyAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "order"]
+    list_display = ["name", "name_en", "slug", "order"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Language)
 class LanguageAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "order"]
+    list_display = ["name", "name_en", "code", "order"]
 
 
 @admin.register(Maker)

@@ -9,16 +9,15 @@ from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
+from cultuur.api_pagination import KeysetPagination
 from cultuur.roles import Role, has_role
 from districts.models import District
 from makers import selectors, services
 from makers.filters import CoCreationFilter, CourseFilter, MakerFilter, VenueFilter
 from makers.models import CoCreation, Course, Discipline, Language, Maker, TargetGroup, Venue
 from makers.slugs import unique_slug
-from requests.paging import CappedPaginator
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -64,15 +63,9 @@ class DirectoryPermission(permissions.BasePermission):
         )
 
 
-class CappedPagination(PageNumberPagination):
-    """`count` stops at requests.paging.COUNT_CAP instead of counting every published row (issue 11)."""
-
-    django_paginator_class = CappedPaginator
-
-
 class _DirectoryViewSet(viewsets.ModelViewSet):
     lookup_field = "slug"
-    pagination_class = CappedPagination
+    pagination_class = KeysetPagination
     permission_classes = [DirectoryPermission]
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 

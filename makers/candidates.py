@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from cultuur.money import format_euros
 from makers.models import Discipline
+from makers.selectors import published_cocreations, published_courses, published_makers, published_venues
 
 DEFAULT_LIMIT = 10
 # How many rows are scored in Python: enough for a municipality, bounded for the page.
@@ -60,8 +61,6 @@ def maker_candidates(
     limit: int = DEFAULT_LIMIT,
 ) -> list[Candidate]:
     """Published makers in the discipline who work in the district (or the whole municipality)."""
-    from makers.selectors import published_makers
-
     discipline_id = _discipline_id(discipline)
     district_id = _pk(district)
     makers = published_makers()
@@ -73,7 +72,7 @@ def maker_candidates(
     for maker in makers.distinct()[:POOL_SIZE]:
         candidate = Candidate(maker)
         if discipline_id:
-            name = next((d.name for d in maker.disciplines.all() if d.pk == discipline_id), "")
+            name = next((d.label for d in maker.disciplines.all() if d.pk == discipline_id), "")
             candidate.add(3, _("Werkt in de discipline %(name)s.") % {"name": name})
         if district_id:
             district_names = {d.pk: d.name for d in maker.districts.all()}
@@ -91,7 +90,7 @@ def maker_candidates(
             else:
                 candidate.score -= 2
         if language:
-            names = {lang.code: lang.name for lang in maker.languages.all()}
+            names = {lang.code: lang.label for lang in maker.languages.all()}
             if language in names:
                 candidate.add(2, _("Spreekt %(language)s.") % {"language": names[language]})
         if budget_cents is not None and maker.rate_per_hour_cents is not None:
@@ -119,8 +118,6 @@ def course_candidates(
     limit: int = DEFAULT_LIMIT,
 ) -> list[Candidate]:
     """Published courses in the discipline that fit the age and budget, nearby ones first."""
-    from makers.selectors import published_courses
-
     discipline_id = _discipline_id(discipline)
     district_id = _pk(district)
     courses = published_courses()
@@ -132,7 +129,7 @@ def course_candidates(
     for course in courses[:POOL_SIZE]:
         candidate = Candidate(course)
         if discipline_id:
-            candidate.add(3, _("Cursus in de discipline %(name)s.") % {"name": course.discipline.name})
+            candidate.add(3, _("Cursus in de discipline %(name)s.") % {"name": course.discipline.label})
         if age is not None:
             candidate.add(
                 2,
@@ -160,8 +157,6 @@ def course_candidates(
 def venue_candidates(
     *, district=None, people: int | None = None, kind: str | None = None, limit: int = DEFAULT_LIMIT
 ) -> list[Candidate]:
-    from makers.selectors import published_venues
-
     district_id = _pk(district)
     venues = published_venues()
     if people:
@@ -183,8 +178,6 @@ def venue_candidates(
 
 def cocreation_candidates(*, discipline=None, limit: int = DEFAULT_LIMIT) -> list[Candidate]:
     """Co-creations whose material a school can reuse."""
-    from makers.selectors import published_cocreations
-
     discipline_id = _discipline_id(discipline)
     cocreations = published_cocreations()
     if discipline_id:

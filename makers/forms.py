@@ -5,6 +5,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cultuur.widgets import DateInput
 from districts.models import District
 from makers.models import Course, Maker, VenueBooking
 from makers.money import cents_to_euros, euros_to_cents
@@ -164,8 +165,8 @@ class CourseForm(CentsFormMixin, forms.ModelForm):
             "registration_url",
         ]
         widgets = {
-            "first_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "last_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "first_date": DateInput(),
+            "last_date": DateInput(),
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
@@ -193,7 +194,7 @@ class BookingRequestForm(forms.ModelForm):
             "contact_phone",
         ]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "date": DateInput(),
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }

@@ -21,7 +21,7 @@ def maker_jsonld(maker: Maker) -> dict:
         "name": maker.name,
         "description": maker.short_description,
         "url": _url(maker),
-        "knowsAbout": [d.name for d in maker.disciplines.all()],
+        "knowsAbout": [d.label for d in maker.disciplines.all()],
         "areaServed": [d.name for d in maker.districts.all()],
     }
     if maker.website:

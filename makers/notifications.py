@@ -1,9 +1,9 @@
 """E-mails from the directory, in plain Dutch."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
+from cultuur import mail
 from makers.models import Course, Maker, VenueBooking
 
 
@@ -20,11 +20,11 @@ def review_result(*, kind: str, pk: int) -> None:
     if user is None or not user.email:
         return
     context = {"obj": obj, "kind": kind, "site_url": settings.SITE_URL}
-    send_mail(
-        render_to_string("makers/email/review_subject.txt", context).strip(),
-        render_to_string("makers/email/review_body.txt", context),
-        None,
-        [user.email],
+    mail.send(
+        subject=render_to_string("makers/email/review_subject.txt", context).strip(),
+        body=render_to_string("makers/email/review_body.txt", context),
+        to=[user.email],
+        language="nl",
     )
 
 
@@ -33,11 +33,11 @@ def booking_decision(*, pk: int) -> None:
     if booking is None:
         return
     context = {"booking": booking, "site_url": settings.SITE_URL}
-    send_mail(
-        render_to_string("makers/email/booking_subject.txt", context).strip(),
-        render_to_string("makers/email/booking_body.txt", context),
-        None,
-        [booking.contact_email],
+    mail.send(
+        subject=render_to_string("makers/email/booking_subject.txt", context).strip(),
+        body=render_to_string("makers/email/booking_body.txt", context),
+        to=[booking.contact_email],
+        language="nl",
     )
 
 
@@ -55,9 +55,9 @@ def invitation(*, maker_id: int) -> None:
         kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
     )
     context = {"maker": maker, "link": settings.SITE_URL + path, "site_url": settings.SITE_URL}
-    send_mail(
-        render_to_string("makers/email/invitation_subject.txt", context).strip(),
-        render_to_string("makers/email/invitation_body.txt", context),
-        None,
-        [user.email],
+    mail.send(
+        subject=render_to_string("makers/email/invitation_subject.txt", context).strip(),
+        body=render_to_string("makers/email/invitation_body.txt", context),
+        to=[user.email],
+        language="nl",
     )

@@ -185,15 +185,6 @@ def cocreations_visible_to(user) -> QuerySet[CoCreation]:
     return published_cocreations()
 
 
-# Candidate ranking for the requests app, importable from here.
-from makers.candidates import (  # noqa: E402, F401
-    Candidate,
-    cocreation_candidates,
-    course_candidates,
-    maker_candidates,
-    venue_candidates,
-)
-
 # --- Fair practice (staff only, never shown to the public) --------------------------------------
 
 

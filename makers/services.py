@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cultuur.queue import enqueue_on_commit
 from makers.models import CoCreation, Course, Maker, PublicationStatus, Venue, VenueBooking
 from makers.selectors import can_edit_course, can_edit_maker, is_directory_editor
 
@@ -93,9 +94,7 @@ def maker_send_back(*, maker: Maker, comment: str, by) -> Maker:
     maker.save(update_fields=["status", "review_comment", "updated_at"])
     _log("makers.maker.sent_back", maker, by)
     if maker.user_id and maker.user.email:
-        from makers.tasks import send_review_result
-
-        transaction.on_commit(lambda: send_review_result.delay(kind="maker", pk=maker.pk))
+        enqueue_on_commit("makers.tasks.send_review_result", kind="maker", pk=maker.pk)
     return maker
 
 
@@ -162,9 +161,7 @@ def course_send_back(*, course: Course, comment: str, by) -> Course:
     course.save(update_fields=["status", "review_comment", "updated_at"])
     _log("makers.course.sent_back", course, by)
     if course.maker_id and course.maker.user_id:
-        from makers.tasks import send_review_result
-
-        transaction.on_commit(lambda: send_review_result.delay(kind="course", pk=course.pk))
+        enqueue_on_commit("makers.tasks.send_review_result", kind="course", pk=course.pk)
     return course
 
 
@@ -221,9 +218,7 @@ def venue_booking_confirm(*, booking: VenueBooking, by) -> VenueBooking:
             ) from error
         raise
     _log("makers.booking.confirmed", booking, by)
-    from makers.tasks import send_booking_decision
-
-    transaction.on_commit(lambda: send_booking_decision.delay(pk=booking.pk))
+    enqueue_on_commit("makers.tasks.send_booking_decision", pk=booking.pk)
     return booking
 
 
@@ -238,9 +233,7 @@ def venue_booking_decline(*, booking: VenueBooking, reason: str, by) -> VenueBoo
     booking.decided_at = timezone.now()
     booking.save(update_fields=["status", "decline_reason", "decided_by", "decided_at"])
     _log("makers.booking.declined", booking, by)
-    from makers.tasks import send_booking_decision
-
-    transaction.on_commit(lambda: send_booking_decision.delay(pk=booking.pk))
+    enqueue_on_commit("makers.tasks.send_booking_decision", pk=booking.pk)
     return booking
 
 
@@ -358,7 +351,5 @@ def maker_invite(*, email: str, name: str, by) -> Maker:
         user=user, name=name.strip(), slug=unique_slug(Maker, name), short_description=_("Nog in te vullen.")
     )
     _log("makers.maker.invited", maker, by)
-    from makers.tasks import send_invitation
-
-    transaction.on_commit(lambda: send_invitation.delay(maker_id=maker.pk))
+    enqueue_on_commit("makers.tasks.send_invitation", maker_id=maker.pk)
     return maker

@@ -4,14 +4,13 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
+from cultuur.api_pagination import KeysetPagination
 from cultuur.audit import audit_record
 from requests import selectors, services
 from requests.filters import RequestFilter
-from requests.models import CultureRequest
-from requests.paging import CappedPaginator
+from requests.models import CultureRequest, Message
 from requests.workflow import Status
 
 
@@ -57,16 +56,24 @@ class StatusChangeSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
 
 
-class CappedPagination(PageNumberPagination):
-    """As the board: `count` stops at requests.paging.COUNT_CAP instead of counting every match."""
+class MessageSendSerializer(serializers.Serializer):
+    body = serializers.CharField(max_length=5000)
+    waiting = serializers.BooleanField(
+        required=False, default=False, help_text=_("Wacht op antwoord van de vraagsteller")
+    )
 
-    django_paginator_class = CappedPaginator
+
+class MessageSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Message
+        fields = ["id", "direction", "body", "created_at"]
+        read_only_fields = fields
 
 
 class CultureRequestViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = CultureRequestSerializer
     filterset_class = RequestFilter
-    pagination_class = CappedPagination
+    pagination_class = KeysetPagination
     lookup_field = "reference"
 
     def get_queryset(self):
@@ -109,3 +116,22 @@ class CultureRequestViewSet(viewsets.ReadOnlyModelViewSet):
             return Response({"detail": str(error)}, status=status.HTTP_400_BAD_REQUEST)
         culture_request = self.get_queryset().get(pk=culture_request.pk)
         return Response(CultureRequestSerializer(culture_request).data)
+
+    @action(detail=True, methods=["post"], url_path="send-message", serializer_class=MessageSendSerializer)
+    def send_message(self, request, reference=None):
+        """A message to the asker; with `waiting` the request waits on their answer."""
+        culture_request = self.get_object()
+        if not selectors.can_work_on(request.user, culture_request):
+            raise PermissionDenied(_("U mag deze vraag alleen bekijken."))
+        serializer = MessageSendSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            message = services.message_send(
+                request=culture_request,
+                body=serializer.validated_data["body"],
+                waiting=serializer.validated_data["waiting"],
+                by=request.user,
+            )
+        except services.RequestError as error:
+            return Response({"detail": str(error)}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(MessageSerializer(message).data, status=status.HTTP_201_CREATED)

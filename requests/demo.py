@@ -11,7 +11,15 @@ from django.utils import timezone
 
 from districts.models import District, DistrictTeamMember
 from makers.models import Discipline
-from requests.demo_data import FIRST_NAMES, FUNDS, LAST_NAMES, PATH, QUESTIONS, STATUS_WEIGHTS
+from requests.demo_data import (
+    EMAIL_REPLIES,
+    FIRST_NAMES,
+    FUNDS,
+    LAST_NAMES,
+    PATH,
+    QUESTIONS,
+    STATUS_WEIGHTS,
+)
 from requests.models import (
     CultureRequest,
     FundingApplication,
@@ -22,7 +30,7 @@ from requests.models import (
     ReferenceCounter,
     RequestEvent,
 )
-from requests.workflow import ACTION_CREATED, ACTION_STATUS, Status
+from requests.workflow import ACTION_CREATED, ACTION_MESSAGE_RECEIVED, ACTION_STATUS, Status
 
 COUNT = 300
 
@@ -120,6 +128,8 @@ def seed(ctx) -> None:
         if request.status == Status.NEW:
             continue
         previous = Status.IN_CONVERSATION if request.status in PATH else Status.NEW
+        if request.status == Status.WAITING:
+            previous = Status.IN_CONVERSATION
         note = {
             Status.DECLINED: "Deze vraag past niet bij wat wij doen; we hebben tips gegeven.",
             Status.REFERRED: "Doorverwezen naar de bibliotheek, die dit aanbiedt.",
@@ -143,6 +153,27 @@ def seed(ctx) -> None:
                 body="Dank voor uw vraag! Ik bel u deze week om uw vraag samen beter te maken.",
             )
         )
+        if request.status == Status.WAITING:
+            messages.append(
+                Message(
+                    request=request,
+                    direction="to_asker",
+                    author=request.owner,
+                    body="Voor hoeveel mensen is het ongeveer, en welke dagen passen u het best?",
+                )
+            )
+        elif request.status == Status.IN_CONVERSATION and rng.random() < 0.4:
+            # An answer that came back by e-mail (issue 16), as the receiver files it.
+            reply = rng.choice(EMAIL_REPLIES)
+            messages.append(Message(request=request, direction="from_asker", body=reply))
+            events.append(
+                RequestEvent(
+                    request=request,
+                    action=ACTION_MESSAGE_RECEIVED,
+                    actor_label="Vraagsteller, per e-mail",
+                    note=reply,
+                )
+            )
         if request.status in (Status.MATCHED, Status.IN_PROGRESS, Status.COMPLETED, Status.EVALUATED):
             matches.append(
                 Match(

@@ -172,6 +172,7 @@ QUESTIONS = [
 STATUS_WEIGHTS = [
     (Status.NEW, 40),
     (Status.IN_CONVERSATION, 45),
+    (Status.WAITING, 15),
     (Status.MATCHING, 40),
     (Status.MATCHED, 35),
     (Status.IN_PROGRESS, 35),
@@ -236,4 +237,12 @@ PATH = [
     Status.IN_PROGRESS,
     Status.COMPLETED,
     Status.EVALUATED,
+]
+
+# Askers' answers by e-mail, as they read after the receiver stripped the quoted original.
+EMAIL_REPLIES = [
+    "Dank u wel voor uw bericht. We zijn met ongeveer twaalf kinderen, woensdagmiddag past het best.",
+    "Goed idee! Dinsdag na schooltijd kan ik. Zal ik de foto's van het buurthuis meesturen?",
+    "Het budget is ongeveer 500 euro, dat hebben we van de wijkraad gekregen.",
+    "We willen graag in de herfstvakantie beginnen. Mijn buurvrouw doet ook mee.",
 ]

@@ -4,6 +4,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cultuur.widgets import DateInput
 from districts.models import District
 from districts.selectors import normalise_postcode
 from makers.models import Discipline
@@ -213,6 +214,15 @@ class MessageForm(forms.Form):
         label=_("Bericht aan de vraagsteller"),
         max_length=QUESTION_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": _("Schrijf een bericht."),
+            "max_length": _("Schrijf een bericht van hoogstens 5000 tekens."),
+        },
+    )
+    waiting = forms.BooleanField(
+        label=_("Wacht op antwoord van de vraagsteller"),
+        required=False,
+        help_text=_("De vraag krijgt de status ‘Wachten op vraagsteller’ tot er antwoord is."),
     )
 
 
@@ -284,8 +294,8 @@ class FundingApplicationForm(forms.ModelForm):
         model = FundingApplication
         fields = ["fund", "status", "submitted_on", "decision_on"]
         widgets = {
-            "submitted_on": forms.DateInput(attrs={"type": "date"}),
-            "decision_on": forms.DateInput(attrs={"type": "date"}),
+            "submitted_on": DateInput(),
+            "decision_on": DateInput(),
         }
 
     def clean(self):

@@ -1,6 +1,6 @@
 """Ranked proposals for a request: makers and courses, each with the reasons it was proposed.
 
-The makers app owns the directory and its ranking (makers.selectors: maker_candidates,
+The makers app owns the directory and its ranking (makers.candidates: maker_candidates,
 course_candidates, published only); this module translates a culture request into its inputs
 and merges the results over the request's disciplines.
 """
@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from makers.selectors import course_candidates, maker_candidates
+from makers.candidates import course_candidates, maker_candidates
 from requests.models import AgeGroup, Barrier
 
 # A representative age for each age group, for the makers' age ranges.

@@ -16,6 +16,11 @@ def new_status_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+def new_reply_token() -> str:
+    # Lower-case hex: mail systems may fold the case of an address's local part.
+    return secrets.token_hex(10)
+
+
 class RequesterKind(models.TextChoices):
     RESIDENT = "resident", _("Inwoner")
     INITIATIVE = "initiative", _("Maatschappelijk initiatief")
@@ -62,6 +67,8 @@ class ReferenceCounter(models.Model):
 class CultureRequest(models.Model):
     reference = models.CharField(_("kenmerk"), max_length=16, unique=True, editable=False)
     status_token = models.CharField(max_length=64, unique=True, default=new_status_token, editable=False)
+    # The random half of the request's reply address (requests.inbound signs it); not the status key.
+    reply_token = models.CharField(max_length=20, unique=True, default=new_reply_token, editable=False)
     # The signed nonce of the form that created it: the same form posted twice finds this row.
     idempotency_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
 
@@ -368,6 +375,8 @@ class NotificationKind(models.TextChoices):
     ESCALATION = "escalation", _("Escalatie naar managers")
     NUDGE = "nudge", _("Herinnering: geen actie in 30 dagen")
     EVALUATION = "evaluation", _("Evaluatie aan de vraagsteller")
+    WAITING_REMINDER = "waiting_reminder", _("Herinnering aan de vraagsteller: we wachten op antwoord")
+    WAITING_OWNER = "waiting_owner", _("Melding aan de behandelaar: geen antwoord van de vraagsteller")
 
 
 class Notification(models.Model):
@@ -394,3 +403,6 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.request_id} {self.key}"
+
+
+from requests.mail_models import MessageAttachment  # noqa: E402,F401 (registers the model)

@@ -11,14 +11,16 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from cultuur import mail
+from cultuur.queue import enqueue
 from cultuur.roles import Role
+from requests.inbound import reply_address
 from requests.models import CultureRequest, Message, Notification, NotificationKind
 
 logger = logging.getLogger(__name__)
@@ -39,9 +41,7 @@ def notification_queue(*, request: CultureRequest, kind: str, key: str = "") -> 
 
 
 def _enqueue(notification_id: int) -> None:
-    from requests.tasks import send_notification
-
-    send_notification.delay(notification_id)
+    enqueue("requests.tasks.send_notification", notification_id)
 
 
 def notification_send(*, notification_id: int) -> bool:
@@ -60,7 +60,9 @@ def notification_send(*, notification_id: int) -> bool:
     try:
         subject, body, recipients = render_notification(notification)
         if recipients:
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+            mail.send(
+                subject=subject, body=body, to=recipients, language="nl", reply_to=reply_to(notification)
+            )
     except Exception as exc:
         Notification.objects.filter(pk=notification_id, claimed_at=now).update(
             claimed_at=None, last_error=str(exc)[:300]
@@ -88,17 +90,35 @@ def _staff_emails(users) -> list[str]:
     return sorted({user.email for user in users if user.email and user.is_active})
 
 
+# E-mails to the asker; they carry the request's reply address so that an answer lands on it.
+TO_ASKER = frozenset(
+    {
+        NotificationKind.CONFIRMATION,
+        NotificationKind.MESSAGE,
+        NotificationKind.EVALUATION,
+        NotificationKind.WAITING_REMINDER,
+    }
+)
+
+
+def reply_to(notification: Notification) -> list[str]:
+    if notification.kind not in TO_ASKER:
+        return []
+    address = reply_address(notification.request.reply_token)
+    return [address] if address else []
+
+
 def _recipients(notification: Notification) -> list[str]:
     request = notification.request
     kind = notification.kind
-    if kind in (NotificationKind.CONFIRMATION, NotificationKind.MESSAGE, NotificationKind.EVALUATION):
+    if kind in TO_ASKER:
         return [request.requester_email] if request.requester_email else []
     team = get_user_model().objects.filter(team_memberships__district=request.district)
     if kind == NotificationKind.FIRST_CONTACT:
         return _staff_emails(team)
     if kind == NotificationKind.ESCALATION:
         return _staff_emails(get_user_model().objects.filter(groups__name=Role.MANAGER.value))
-    if kind in (NotificationKind.NUDGE, NotificationKind.REPLY):
+    if kind in (NotificationKind.NUDGE, NotificationKind.REPLY, NotificationKind.WAITING_OWNER):
         return _staff_emails([request.owner] if request.owner else team)
     return []
 
@@ -107,6 +127,7 @@ def render_notification(notification: Notification) -> tuple[str, str, list[str]
     request = notification.request
     context = {
         "request": request,
+        "replies_by_email": bool(settings.INBOUND_EMAIL_DOMAIN),
         "status_url": status_url(request),
         "board_url": settings.SITE_URL + reverse("requests:detail", args=[request.reference]),
         "evaluation_url": settings.SITE_URL + reverse("requests:evaluate", args=[request.status_token]),

@@ -67,3 +67,22 @@ def notifications_resend(*, now=None) -> int:
     for notification_id in ids:
         _enqueue(notification_id)
     return len(ids)
+
+
+def waiting_sweep(*, now=None) -> dict[str, int]:
+    """Requests waiting on the asker: remind the asker once after N working days, then tell the owner
+    after N more. Keyed on the moment the wait began, so that a later wait gets its own reminders;
+    the unique Notification row is the claim, so reruns and concurrent sweeps do nothing more."""
+    now = now or timezone.now()
+    n = settings.REQUESTS_WAITING_WORKING_DAYS
+    counts = {"asker": 0, "owner": 0}
+    waiting = CultureRequest.objects.filter(status=Status.WAITING).select_related("district", "owner")
+    for request in waiting.filter(status_changed_at__lt=working_day_cutoff(now, n)).exclude(
+        requester_email=""
+    ):
+        key = request.status_changed_at.strftime("%Y%m%d%H%M%S")
+        counts["asker"] += _remind(request, NotificationKind.WAITING_REMINDER, key=key)
+    for request in waiting.filter(status_changed_at__lt=working_day_cutoff(now, 2 * n)):
+        key = request.status_changed_at.strftime("%Y%m%d%H%M%S")
+        counts["owner"] += _remind(request, NotificationKind.WAITING_OWNER, key=key)
+    return counts

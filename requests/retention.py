@@ -12,7 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cultuur.audit import audit_record
 from requests.models import CultureRequest, Evaluation, InternalNote, Message, RequestEvent
+from requests.services import request_withdraw
 from requests.workflow import CLOSED_STATUSES
 
 REMOVED = "(verwijderd)"
@@ -61,9 +63,6 @@ def request_anonymise(*, request_id: int, now=None) -> bool:
 def request_erase_on_request(*, request: CultureRequest) -> None:
     """The asker asks us to forget them (AVG art. 17): an open question is withdrawn, and the personal
     data is removed now instead of after the retention period. The counts stay, without the person."""
-    from cultuur.audit import audit_record
-    from requests.services import request_withdraw
-
     request = CultureRequest.objects.select_for_update().get(pk=request.pk)
     if request.status not in CLOSED_STATUSES:
         request_withdraw(request=request, note=_("De vraagsteller vroeg om verwijdering van de gegevens."))

@@ -71,7 +71,9 @@ def request_detail(user, reference: str) -> QuerySet[CultureRequest]:
         .select_related("district", "owner")
         .prefetch_related(
             Prefetch("events", queryset=events),
-            Prefetch("messages", queryset=Message.objects.select_related("author")),
+            Prefetch(
+                "messages", queryset=Message.objects.select_related("author").prefetch_related("attachments")
+            ),
             Prefetch("notes", queryset=InternalNote.objects.select_related("author")),
             "disciplines",
             Prefetch(
@@ -145,10 +147,10 @@ def district_figures(district) -> dict:
         .values_list("discipline_id", "count")
     )
     by_discipline = [
-        {"name": name, "count": counts[pk]}
-        for pk, name in Discipline.objects.filter(pk__in=counts)
+        {"name": discipline.label, "count": counts[discipline.pk]}
+        for discipline in Discipline.objects.filter(pk__in=counts)
         .order_by("order", "name")
-        .values_list("pk", "name")
+        .only("pk", "name", "name_en")
     ]
     durations = (
         requests.filter(first_contact_at__isnull=False)

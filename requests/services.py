@@ -1,5 +1,6 @@
 """Every write on a culture request. Views, API, tasks and the management command call these."""
 
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from requests.models import (
     Evaluation,
     InternalNote,
     Message,
+    MessageAttachment,
     NotificationKind,
     ReferenceCounter,
     RequestDiscipline,
@@ -158,12 +160,32 @@ def request_assign(*, request: CultureRequest, owner, by) -> CultureRequest:
     return request
 
 
+def _start_waiting(*, request: CultureRequest, by) -> None:
+    """A message that asks the asker something: the request waits on their answer."""
+    locked = CultureRequest.objects.select_for_update().get(pk=request.pk)
+    if locked.status == Status.WAITING:
+        return
+    if locked.status == Status.NEW:
+        request_change_status(request=request, to=Status.IN_CONVERSATION, by=by)
+    elif not workflow.is_allowed(locked.status, Status.WAITING):
+        raise RequestError(
+            _("Een vraag met status ‘%(current)s’ kan niet op antwoord van de vraagsteller wachten.")
+            % {"current": Status(locked.status).label}
+        )
+    request_change_status(request=request, to=Status.WAITING, by=by)
+
+
 @transaction.atomic
-def message_send(*, request: CultureRequest, body: str, by) -> Message:
-    """A message from the advisor to the asker: on the status page, and e-mailed when there is an address."""
+def message_send(*, request: CultureRequest, body: str, by, waiting: bool = False) -> Message:
+    """A message from the advisor to the asker: on the status page, and e-mailed when there is an address.
+
+    With `waiting` the message asks something and the request waits on the asker's answer.
+    """
     body = body.strip()
     if not body:
         raise RequestError(_("Schrijf een bericht."))
+    if waiting:
+        _start_waiting(request=request, by=by)
     message = Message.objects.create(request=request, direction=Direction.TO_ASKER, author=by, body=body)
     if request.first_contact_at is None:
         now = timezone.now()
@@ -178,13 +200,45 @@ def message_send(*, request: CultureRequest, body: str, by) -> Message:
 
 
 @transaction.atomic
-def message_receive(*, request: CultureRequest, body: str) -> Message:
-    """A reply from the asker on the status page."""
+def message_receive(
+    *, request: CultureRequest, body: str, attachments=(), refused=(), by_email: bool = False
+) -> Message:
+    """A reply from the asker (status page or e-mail): on the timeline, the owner told, the wait over.
+
+    `attachments` are requests.inbound.Attachment (already type checked); `refused` the names of
+    files that were not kept, noted on the timeline so the advisor can ask for them another way.
+    """
     body = body.strip()
-    if not body:
+    if not body and not attachments:
         raise RequestError(_("Schrijf een bericht."))
-    message = Message.objects.create(request=request, direction=Direction.FROM_ASKER, body=body)
-    event_log(request=request, action=workflow.ACTION_MESSAGE_RECEIVED, note=body)
+    locked = CultureRequest.objects.select_for_update().get(pk=request.pk)
+    message = Message.objects.create(
+        request=request, direction=Direction.FROM_ASKER, body=body or _("(alleen bijlagen)")
+    )
+    for attachment in attachments:
+        MessageAttachment.objects.create(
+            message=message,
+            file=ContentFile(attachment.data, name=attachment.filename),
+            filename=attachment.filename,
+            content_type=attachment.content_type,
+            size=len(attachment.data),
+        )
+    note = message.body
+    if attachments:
+        note += "\n" + _("Bijlagen: %(names)s") % {"names": ", ".join(a.filename for a in attachments)}
+    if refused:
+        note += "\n" + _("Niet bewaard (geen pdf, jpeg of png, of te groot): %(names)s") % {
+            "names": ", ".join(refused)
+        }
+    label = _("Vraagsteller, per e-mail") if by_email else ""
+    event_log(request=request, action=workflow.ACTION_MESSAGE_RECEIVED, note=note, label=label)
+    if locked.status == Status.WAITING:
+        request_change_status(
+            request=request,
+            to=Status.IN_CONVERSATION,
+            note=_("De vraagsteller heeft geantwoord."),
+            by=None,
+        )
     notification_queue(request=request, kind=NotificationKind.REPLY, key=str(message.pk))
     return message
 

@@ -20,6 +20,11 @@ def run_reminders() -> dict:
 
 
 @shared_task
+def sweep_waiting() -> dict:
+    return reminders.waiting_sweep()
+
+
+@shared_task
 def resend_notifications() -> int:
     return reminders.notifications_resend()
 

@@ -5,19 +5,20 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cultuur.audit import audit_record
+from cultuur.keyset import InvalidCursor, keyset_page, order_keys
 from cultuur.roles import Role, has_role
 from requests import selectors, services, workflow
 from requests.board_rows import BoardRows
 from requests.filters import RequestFilter, filter_fields_html
 from requests.forms import FundingApplicationForm, MessageForm, NoteForm, StatusChangeForm
-from requests.models import Barrier, CultureRequest
-from requests.paging import CappedPaginator
+from requests.models import Barrier, CultureRequest, MessageAttachment
+from requests.paging import CURSOR_PARAMS, BoardCount, CappedPaginator, keyset_links
 
 PAGE_SIZE = 25
 
@@ -46,13 +47,38 @@ def _action_on(request, reference) -> CultureRequest:
 def board(request):
     user = request.user
     filterset = RequestFilter(request.GET, queryset=selectors.board_requests(user), user=user)
-    page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    requests = filterset.qs
     query = request.GET.copy()
-    query.pop("pagina", None)
+    for name in (*CURSOR_PARAMS, "pagina"):
+        query.pop(name, None)
+    keys = order_keys(requests)
+    # Every sort the board offers has a keyset (created_at or last_action_at, then id, each on an
+    # index); a page is found by its cursor, not by an OFFSET. The numbered fallback is for an
+    # ordering without one, should a sort be added without its key.
+    if keys is None:
+        paginator = CappedPaginator(requests, PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("pagina"))
+        links = None
+    else:
+        try:
+            page = keyset_page(
+                requests,
+                PAGE_SIZE,
+                keys=keys,
+                after=request.GET.get(CURSOR_PARAMS[0], ""),
+                before=request.GET.get(CURSOR_PARAMS[1], ""),
+            )
+        except InvalidCursor:
+            messages.warning(request, _("Die paginalink klopt niet meer; u ziet de eerste pagina."))
+            page = keyset_page(requests, PAGE_SIZE, keys=keys)
+        links = keyset_links(page, query)
+        paginator = BoardCount(requests, page)
     context = {
         "filter": filterset,
         "filter_fields": filter_fields_html(filterset.form),
+        "paginator": paginator,
         "page": page,
+        "links": links,
         "rows": BoardRows(request).rows(page),
         "query": query.urlencode(),
     }
@@ -61,6 +87,10 @@ def board(request):
 
 @board_access
 def detail(request, reference):
+    return _detail_page(request, reference)
+
+
+def _detail_page(request, reference, *, message_form=None, code=200):
     culture_request = get_object_or_404(selectors.request_detail(request.user, reference))
     audit_record(action="requests.contact.viewed", by=request.user, target=culture_request, request=request)
     can_act = selectors.can_work_on(request.user, culture_request)
@@ -69,7 +99,7 @@ def detail(request, reference):
         "can_act": can_act,
         "can_fund": selectors.can_record_funding(request.user, culture_request),
         "status_form": StatusChangeForm(targets=workflow.allowed_targets(culture_request.status)),
-        "message_form": MessageForm(),
+        "message_form": message_form or MessageForm(),
         "note_form": NoteForm(),
         "funding_form": FundingApplicationForm(),
         "barriers": ", ".join(str(Barrier(b).label) for b in culture_request.barriers if b in Barrier.values),
@@ -78,7 +108,7 @@ def detail(request, reference):
         and culture_request.first_contact_at is None
         and culture_request.created_at < selectors.overdue_cutoff(),
     }
-    return render(request, "requests/detail.html", context)
+    return render(request, "requests/detail.html", context, status=code)
 
 
 def _respond(request, culture_request, error=""):
@@ -132,11 +162,33 @@ def send_message(request, reference):
     culture_request = _action_on(request, reference)
     form = MessageForm(request.POST)
     if form.is_valid():
-        services.message_send(request=culture_request, body=form.cleaned_data["body"], by=request.user)
-        messages.success(request, _("Het bericht is verstuurd."))
-    else:
-        messages.error(request, _("Schrijf een bericht van hoogstens 5000 tekens."))
-    return redirect("requests:detail", culture_request.reference)
+        try:
+            services.message_send(
+                request=culture_request,
+                body=form.cleaned_data["body"],
+                waiting=form.cleaned_data["waiting"],
+                by=request.user,
+            )
+        except services.RequestError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Het bericht is verstuurd."))
+            return redirect("requests:detail", culture_request.reference)
+    # What was typed stays in the form, with the reason above it.
+    return _detail_page(request, reference, message_form=form, code=400)
+
+
+@board_access
+def attachment(request, reference, pk):
+    """A file the asker sent by e-mail: staff who may see the request download it, nobody else."""
+    culture_request = get_object_or_404(selectors.visible_requests(request.user), reference=reference)
+    item = get_object_or_404(MessageAttachment, pk=pk, message__request=culture_request)
+    audit_record(
+        action="requests.attachment.downloaded", by=request.user, target=culture_request, request=request
+    )
+    return FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.filename, content_type=item.content_type
+    )
 
 
 @board_access

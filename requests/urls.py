@@ -20,6 +20,7 @@ urlpatterns = [
     path("triage/<str:reference>/status/", triage_views.change_status, name="change_status"),
     path("triage/<str:reference>/bericht/", triage_views.send_message, name="message"),
     path("triage/<str:reference>/notitie/", triage_views.add_note, name="note"),
+    path("triage/<str:reference>/bijlage/<int:pk>/", triage_views.attachment, name="attachment"),
     path("triage/<str:reference>/koppelen/", matching_views.match, name="match"),
     path("triage/<str:reference>/fonds/", funding_views.add_application, name="funding_add"),
     path("fondsen/", funding_views.overview, name="funding"),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 class Status(models.TextChoices):
     NEW = "new", _("Nieuw")
     IN_CONVERSATION = "in_conversation", _("In gesprek")
+    WAITING = "waiting", _("Wachten op vraagsteller")
     MATCHING = "matching", _("Zoeken naar een match")
     MATCHED = "matched", _("Gekoppeld")
     IN_PROGRESS = "in_progress", _("In uitvoering")
@@ -25,8 +26,9 @@ SIDE_EXITS = {Status.REFERRED, Status.WITHDRAWN, Status.DECLINED}
 
 TRANSITIONS: dict[str, frozenset[str]] = {
     Status.NEW: frozenset({Status.IN_CONVERSATION, *SIDE_EXITS}),
-    Status.IN_CONVERSATION: frozenset({Status.MATCHING, *SIDE_EXITS}),
-    Status.MATCHING: frozenset({Status.MATCHED, Status.IN_CONVERSATION, *SIDE_EXITS}),
+    Status.IN_CONVERSATION: frozenset({Status.MATCHING, Status.WAITING, *SIDE_EXITS}),
+    Status.WAITING: frozenset({Status.IN_CONVERSATION, Status.MATCHING, *SIDE_EXITS}),
+    Status.MATCHING: frozenset({Status.MATCHED, Status.IN_CONVERSATION, Status.WAITING, *SIDE_EXITS}),
     Status.MATCHED: frozenset({Status.IN_PROGRESS, Status.MATCHING, *SIDE_EXITS}),
     Status.IN_PROGRESS: frozenset({Status.COMPLETED, Status.WITHDRAWN}),
     Status.COMPLETED: frozenset({Status.EVALUATED}),
@@ -52,6 +54,7 @@ ASKER_TEXT = {
     Status.IN_CONVERSATION: _(
         "Een adviseur praat met u over uw vraag. Samen zoeken we uit wat u precies zoekt."
     ),
+    Status.WAITING: _("We wachten op uw antwoord. Beantwoord de e-mail van uw adviseur, dan gaan we verder."),
     Status.MATCHING: _("We zoeken een maker, cursus of plek die past bij uw vraag."),
     Status.MATCHED: _(
         "We hebben iets gevonden dat past bij uw vraag. De adviseur vertelt u hoe het verder gaat."

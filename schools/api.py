@@ -11,7 +11,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
-from requests.paging import CappedPaginator
+from cultuur.paging import CappedPaginator
 from schools import budget, selectors, services
 from schools.models import Ambition, BudgetLine, CmkPlan, Milestone, MonitoringEntry, School
 from schools.school_year import SchoolYear
@@ -203,7 +203,7 @@ class BudgetLineSerializer(serializers.ModelSerializer):
 
 
 class CappedPagination(PageNumberPagination):
-    """`count` stops at requests.paging.COUNT_CAP instead of counting every visible line."""
+    """`count` stops at cultuur.paging.COUNT_CAP instead of counting every visible line."""
 
     django_paginator_class = CappedPaginator
 

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cultuur.widgets import DateInput
 from schools.models import Ambition, MonitoringEntry
 from schools.models.budget import MAX_HOURLY_RATE_CENTS, MAX_HOURS, MAX_LINE_CENTS
 from schools.models.choices import CultureType, Principle
@@ -32,13 +33,6 @@ class EuroField(forms.DecimalField):
     def clean(self, value):
         amount = super().clean(value)
         return None if amount is None else int(amount * 100)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class VisionForm(forms.Form):

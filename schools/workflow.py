@@ -1,9 +1,8 @@
 """The CMK plan's states and allowed transitions, checked in one place (services) and enumerated by tests."""
 
-from schools.models.choices import PlanStatus
+from schools.models.choices import EDITABLE_PLAN_STATUSES, PlanStatus
 
-# The ICC may change a plan only while it is a draft or after it was sent back.
-EDITABLE = frozenset({PlanStatus.DRAFT, PlanStatus.SENT_BACK})
+EDITABLE = EDITABLE_PLAN_STATUSES
 
 # action -> (allowed from, to, who may do it)
 TRANSITIONS = {

@@ -18,3 +18,4 @@ def _eager_celery(request):
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.REQUESTS_ATTACHMENT_ROOT = tmp_path / "attachments"

@@ -13,6 +13,28 @@ class GoalStatus(models.TextChoices):
     ACHIEVED = "achieved", _("behaald")
 
 
+class GoalMetric(models.TextChoices):
+    """What a computed goal is computed from; impact.metrics says how each one is computed."""
+
+    ACTIVITIES = "activities", _("Aantal activiteiten")
+    ACTIVITIES_CO_PRODUCED = "activities_co_produced", _("Aantal coproducties")
+    SHARE_CO_PRODUCED_OR_SUPPORTED = (
+        "share_co_produced_or_supported",
+        _("Aandeel coproducties en ondersteunde activiteiten (%)"),
+    )
+    PARTICIPANTS = "participants", _("Actieve deelnemers")
+    NEW_PARTICIPANTS = "new_participants", _("Nieuwe deelnemers")
+    VISITORS = "visitors", _("Bezoekers en passanten")
+    PUPILS = "pupils", _("Leerlingen")
+    NEW_CO_CREATIONS = "new_co_creations", _("Nieuwe co-creaties (gestart in de periode)")
+    SCHOOLS_IN_PARTNERSHIP = (
+        "schools_in_partnership",
+        _("Aandeel scholen met een partnerschap met een maker (%)"),
+    )
+    CONSUMING_SCHOOLS = "consuming_schools", _("Aantal consumerende scholen")
+    REQUESTS_MATCHED = "requests_matched", _("Aandeel gekoppelde vragen (%)")
+
+
 class Goal(models.Model):
     title = models.CharField(_("doelstelling"), max_length=300)
     description = models.TextField(_("toelichting"), blank=True)
@@ -23,8 +45,14 @@ class Goal(models.Model):
     lower_is_better = models.BooleanField(
         _("lager is beter"), default=False, help_text=_("Bijvoorbeeld: minder consumerende scholen.")
     )
-    # A key of impact.metrics.METRICS; empty means the progress is entered by hand with evidence.
-    metric = models.CharField(_("berekend uit"), max_length=60, blank=True)
+    # Empty means the progress is entered by hand with evidence.
+    metric = models.CharField(
+        _("berekend uit"),
+        max_length=60,
+        blank=True,
+        choices=GoalMetric.choices,
+        error_messages={"invalid_choice": _("Kies een berekening uit de lijst.")},
+    )
     manual_value = models.DecimalField(
         _("gemeten waarde"), max_digits=12, decimal_places=2, null=True, blank=True
     )
@@ -69,10 +97,6 @@ class Goal(models.Model):
         return bool(self.metric)
 
     def clean(self):
-        from impact.metrics import METRICS
-
-        if self.metric and self.metric not in METRICS:
-            raise ValidationError({"metric": _("Kies een berekening uit de lijst.")})
         if self.metric and self.manual_value is not None:
             raise ValidationError(
                 {"manual_value": _("Een berekende doelstelling heeft geen handmatige waarde.")}

@@ -6,8 +6,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from cultuur.translated import EnglishNamed
 
-class ImpactTheme(models.Model):
+
+class ImpactTheme(EnglishNamed):
     """One UN Sustainable Development Goal (seeded 1..17 by a data migration); managers edit the texts."""
 
     number = models.PositiveSmallIntegerField(
@@ -23,7 +25,7 @@ class ImpactTheme(models.Model):
         ordering = ["number"]
 
     def __str__(self):
-        return f"SDG {self.number}: {self.name}"
+        return f"SDG {self.number}: {self.label}"
 
 
 class Indicator(models.Model):

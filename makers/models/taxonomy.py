@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cultuur.translated import EnglishNamed
+
 
 class PublicationStatus(models.TextChoices):
     DRAFT = "draft", _("Concept")
@@ -11,7 +13,7 @@ class PublicationStatus(models.TextChoices):
     ARCHIVED = "archived", _("Gearchiveerd")
 
 
-class Discipline(models.Model):
+class Discipline(EnglishNamed):
     """One shared taxonomy of art forms, created as rows by a data migration."""
 
     name = models.CharField(_("naam"), max_length=100, unique=True)
@@ -24,10 +26,10 @@ class Discipline(models.Model):
         ordering = ["order", "name"]
 
     def __str__(self):
-        return self.name
+        return self.label
 
 
-class TargetGroup(models.Model):
+class TargetGroup(EnglishNamed):
     name = models.CharField(_("naam"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
@@ -38,10 +40,10 @@ class TargetGroup(models.Model):
         ordering = ["order", "name"]
 
     def __str__(self):
-        return self.name
+        return self.label
 
 
-class Language(models.Model):
+class Language(EnglishNamed):
     code = models.CharField(
         _("taalcode"), max_length=8, unique=True, help_text=_("ISO 639, bijvoorbeeld nl.")
     )
@@ -54,4 +56,4 @@ class Language(models.Model):
         ordering = ["order", "name"]
 
     def __str__(self):
-        return self.name
+        return self.label

@@ -6,10 +6,10 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from cultuur.paging import CappedPaginator
 from makers import jsonld, selectors
 from makers.filters import CoCreationFilter, CourseFilter, MakerFilter, VenueFilter
 from makers.forms import BookingRequestForm
-from requests.paging import CappedPaginator
 
 
 class DirectoryPaginator(CappedPaginator):

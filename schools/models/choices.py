@@ -62,6 +62,10 @@ class PlanStatus(models.TextChoices):
     SENT_BACK = "sent_back", _("teruggestuurd")
 
 
+# The ICC may change a plan only while it is a draft or after it was sent back (schools.workflow).
+EDITABLE_PLAN_STATUSES = frozenset({PlanStatus.DRAFT, PlanStatus.SENT_BACK})
+
+
 class ContactKind(models.TextChoices):
     VISIT = "visit", _("schoolbezoek")
     MEETING = "meeting", _("overleg met directie en ICC")

@@ -3,7 +3,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from schools.models.choices import SCHOOL_YEAR_VALIDATORS, Approach, Domain, PlanStatus, Principle
+from schools.models.choices import (
+    EDITABLE_PLAN_STATUSES,
+    SCHOOL_YEAR_VALIDATORS,
+    Approach,
+    Domain,
+    PlanStatus,
+    Principle,
+)
 from schools.models.schools import School
 from schools.school_year import SchoolYear
 
@@ -50,9 +57,7 @@ class CmkPlan(models.Model):
 
     @property
     def is_editable(self) -> bool:
-        from schools.workflow import EDITABLE
-
-        return self.status in EDITABLE
+        return self.status in EDITABLE_PLAN_STATUSES
 
 
 class Ambition(models.Model):

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from requests.paging import CappedPaginator
+from cultuur.paging import CappedPaginator
 from schools import budget, selectors, services
 from schools.forms import BudgetLineForm
 from schools.links import budget_line_extra_fields

@@ -36,6 +36,7 @@ def _object_kind(name: str) -> str:
         ("districts:", "district"),
         ("schools:", "school"),
         ("requests:funding", "funding"),
+        ("requests:attachment", "attachment"),
         ("requests:", "request"),
         ("makers:booking_request", "venue"),
         ("makers:course_create", "maker"),

@@ -14,6 +14,7 @@ from districts.services import grant_create, partner_save
 from impact.models import MonitoringReport
 from impact.reports import scope_key
 from makers.models import CoCreation
+from requests.models import Direction, Message, MessageAttachment
 from schools.models import Milestone
 from tests.factories import DistrictFactory, UserFactory, advisor_in
 from tests.impact.factories import ActivityFactory, GoalFactory, MeasurementFactory
@@ -56,6 +57,17 @@ class World:
     a: dict
     b: dict
     tokens: dict
+
+
+def _attachment_on(request) -> MessageAttachment:
+    message = Message.objects.create(request=request, direction=Direction.FROM_ASKER, body="Zie bijlage.")
+    return MessageAttachment.objects.create(
+        message=message,
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="offerte.pdf"),
+        filename="offerte.pdf",
+        content_type="application/pdf",
+        size=14,
+    )
 
 
 def build_world() -> World:
@@ -101,6 +113,7 @@ def build_world() -> World:
     request_b = CultureRequestFactory(district=district_b, reference="CV-2026-00002")
     funding_a = FundingApplicationFactory(request=request_a)
     funding_b = FundingApplicationFactory(request=request_b)
+    attachments = {request: _attachment_on(request) for request in (request_a, request_b)}
 
     activity_a = ActivityFactory(slug="activiteit-a", districts=[district_a])
     activity_b = ActivityFactory(slug="activiteit-b", districts=[district_b])
@@ -180,6 +193,7 @@ def build_world() -> World:
             "token:request": request.status_token,
             "reference": request.reference,
             "pk:funding": funding.pk,
+            "pk:attachment": attachments[request].pk,
             "partner_id": partner.pk,
             "pk:partner": partner.pk,
             "pk:grant": grant.pk,

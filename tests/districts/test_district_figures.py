@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from districts.views import _district_figures
+from cultuur.site.district_page import district_figures
 from makers.models import PublicationStatus
 from requests.workflow import Status
 from schools.models.choices import CultureType
@@ -93,7 +93,7 @@ def build(east, west, n=6):
 
 def test_every_figure_equals_a_count_made_from_the_data(east, west):
     data = build(east, west)
-    figures = _district_figures(east)
+    figures = district_figures(east)
     mine = data["requests"]
 
     assert figures["requests"]["total"] == len(mine)
@@ -135,7 +135,7 @@ def test_every_figure_equals_a_count_made_from_the_data(east, west):
 
 
 def test_an_empty_district_shows_zeros_and_no_median(east):
-    figures = _district_figures(east)
+    figures = district_figures(east)
     assert figures["requests"]["total"] == 0
     assert figures["requests"]["median_days_to_contact"] is None
     assert figures["makers"]["makers"] == 0

@@ -150,3 +150,14 @@ def test_the_share_of_matched_requests(poelenburg):
     Match.objects.create(request=requests[0], kind="custom", target_name="Buurtatelier")
     Match.objects.create(request=requests[0], kind="course", target_name="Tekenles")
     assert evaluate([goal]) == {goal.pk: Decimal("25.0")}
+
+
+@pytest.mark.django_db
+def test_a_lower_is_better_goal_over_its_ceiling_is_part_of_the_way_not_overachieved():
+    over = GoalFactory(lower_is_better=True, target=Decimal(10), manual_value=Decimal(20), evidence="telling")
+    under = GoalFactory(lower_is_better=True, target=Decimal(10), manual_value=Decimal(4), evidence="telling")
+    higher = GoalFactory(target=Decimal(10), manual_value=Decimal(20), evidence="telling")
+    progress = {p.goal.pk: p for p in with_progress([over, under, higher], today=datetime.date(2025, 12, 31))}
+    assert (progress[over.pk].percent, progress[over.pk].status) == (50, GoalStatus.BEHIND)
+    assert (progress[under.pk].percent, progress[under.pk].status) == (100, GoalStatus.ACHIEVED)
+    assert (progress[higher.pk].percent, progress[higher.pk].status) == (200, GoalStatus.ACHIEVED)

@@ -97,6 +97,27 @@ def test_the_report_renders_a_valid_pdf_without_personal_data(
 
 
 @pytest.mark.django_db
+def test_the_pdf_report_is_tagged_pdf_ua_with_each_table_title_once(
+    period_data, tmp_path, django_capture_on_commit_callbacks
+):
+    if not shutil.which("pdfinfo"):
+        pytest.skip("pdfinfo is not installed")
+    with django_capture_on_commit_callbacks(execute=True):
+        generate_due_reports("2025-H1")
+    report = MonitoringReport.objects.get(district=period_data)
+    path = tmp_path / "tagged.pdf"
+    path.write_bytes(report.pdf.open("rb").read())
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True, text=True).stdout
+    assert "Tagged:          yes" in info
+    metadata = subprocess.run(["pdfinfo", "-meta", str(path)], capture_output=True, check=True, text=True)
+    assert "pdfuaid:part" in metadata.stdout
+    text = pdf_text(path.read_bytes(), tmp_path)
+    for figure in report.data["figures"]:
+        if figure["rows"]:
+            assert text.count(figure["title"]) == 1, figure["title"]
+
+
+@pytest.mark.django_db
 def test_the_half_yearly_task_makes_one_report_per_period_when_run_twice(
     period_data, manager, django_capture_on_commit_callbacks
 ):

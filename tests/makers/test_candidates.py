@@ -1,7 +1,7 @@
 import pytest
 
+from makers.candidates import course_candidates, maker_candidates
 from makers.models import Language, PublicationStatus
-from makers.selectors import course_candidates, maker_candidates
 from tests.factories import DistrictFactory
 from tests.makers.factories import CourseFactory, MakerFactory, discipline
 

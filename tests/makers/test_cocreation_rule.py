@@ -91,7 +91,8 @@ def test_the_admin_refuses_a_running_cocreation_with_one_maker():
 
 
 def test_a_cocreation_without_material_is_still_public_once_running():
-    from makers.selectors import cocreation_candidates, published_cocreations
+    from makers.candidates import cocreation_candidates
+    from makers.selectors import published_cocreations
 
     running = CoCreationFactory(status=CoCreation.Status.ACTIVE, reusable_material="")
     CoCreationFactory(status=CoCreation.Status.DRAFT)

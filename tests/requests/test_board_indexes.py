@@ -10,9 +10,9 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from cultuur.paging import CappedPaginator
 from requests.filters import RequestFilter
 from requests.models import CultureRequest
-from requests.paging import CappedPaginator
 from requests.selectors import board_requests
 from tests.factories import DistrictFactory, UserFactory
 from tests.requests.factories import CultureRequestFactory

@@ -124,10 +124,12 @@ def test_html_and_script_are_stored_as_text_and_escaped_everywhere(
         assert "<script>alert" not in html
         assert "<b onmouseover" not in html
         assert "&lt;script&gt;" in html
-    # The e-mail is plain text only: the text arrives as typed, nothing renders it as HTML.
+    # The text part arrives as typed; the HTML part shows the same text escaped, never as markup.
     message = mail.outbox[0]
-    assert not getattr(message, "alternatives", None)
     assert HOSTILE in message.body
+    [(html_part, _mimetype)] = message.alternatives
+    assert "<script>alert" not in html_part and "<b onmouseover" not in html_part
+    assert "&lt;script&gt;" in html_part
 
 
 def test_emoji_and_right_to_left_text_survive(client, noord):

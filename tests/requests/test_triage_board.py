@@ -179,7 +179,10 @@ def test_bad_notes_and_messages_are_refused(client, advisor, noord, body):
     request = CultureRequestFactory(district=noord)
     client.force_login(advisor)
     assert client.post(f"/triage/{request.reference}/notitie/", {"body": body}).status_code == 302
-    assert client.post(f"/triage/{request.reference}/bericht/", {"body": body}).status_code == 302
+    # A refused message is shown again with its error, so that what was typed is not lost.
+    response = client.post(f"/triage/{request.reference}/bericht/", {"body": body})
+    assert response.status_code == 400
+    assert body in response.content.decode()
     assert not request.notes.exists() and not request.messages.exists()
 
 

@@ -12,7 +12,8 @@ RESTART_DELAY_SECONDS = 2
 class Command(BaseCommand):
     help = (
         "Serve the site for development together with a Celery worker that also runs beat, "
-        "so periodic tasks fire without Redis. The worker is restarted whenever it dies."
+        "so periodic tasks fire without Redis, and, when INBOUND_SMTP_PORT and INBOUND_EMAIL_DOMAIN "
+        "are set, the receiver of e-mail replies. Helpers are restarted whenever they die."
     )
 
     def add_arguments(self, parser):
@@ -21,7 +22,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, addrport, no_worker, **options):
         server = subprocess.Popen([sys.executable, "manage.py", "runserver", addrport])
-        worker = None if no_worker else self._start_worker()
+        # name -> (how to start it, the running process)
+        helpers = {}
+        if not no_worker:
+            helpers["Celery worker"] = self._start_worker
+        if settings.INBOUND_SMTP_PORT and settings.INBOUND_EMAIL_DOMAIN:
+            helpers["mail receiver"] = self._start_receiver
+        running = {name: start() for name, start in helpers.items()}
         stopping = False
 
         def stop(signum, frame):
@@ -32,21 +39,22 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, stop)
         try:
             while not stopping and server.poll() is None:
-                if worker is not None and worker.poll() is not None:
-                    self.stderr.write(f"Celery worker exited ({worker.returncode}); restarting it.")
-                    time.sleep(RESTART_DELAY_SECONDS)
-                    worker = self._start_worker()
+                for name, process in running.items():
+                    if process.poll() is not None:
+                        self.stderr.write(f"{name} exited ({process.returncode}); restarting it.")
+                        time.sleep(RESTART_DELAY_SECONDS)
+                        running[name] = helpers[name]()
                 time.sleep(0.5)
         finally:
-            for process in (worker, server):
-                if process is not None and process.poll() is None:
+            processes = [*running.values(), server]
+            for process in processes:
+                if process.poll() is None:
                     process.terminate()
-            for process in (worker, server):
-                if process is not None:
-                    try:
-                        process.wait(timeout=10)
-                    except subprocess.TimeoutExpired:
-                        process.kill()
+            for process in processes:
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
 
     def _start_worker(self):
         broker = "embedded (SQLite)" if settings.CELERY_IS_EMBEDDED else settings.CELERY_BROKER_URL
@@ -65,4 +73,11 @@ class Command(BaseCommand):
                 "--schedule",
                 settings.CELERY_BEAT_SCHEDULE_FILENAME,
             ]
+        )
+
+    def _start_receiver(self):
+        host, port = settings.INBOUND_SMTP_HOST, settings.INBOUND_SMTP_PORT
+        self.stdout.write(f"Starting the mail receiver on {host}:{port}")
+        return subprocess.Popen(
+            [sys.executable, "manage.py", "receive_mail", "--host", host, "--port", str(port)]
         )

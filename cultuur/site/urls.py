@@ -1,3 +1,5 @@
+"""The root URLconf: every app's pages, the API router and the district page, which reads every app."""
+
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
@@ -5,7 +7,9 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from cultuur import views
-from cultuur.api import router
+from cultuur.site import district_page
+from cultuur.site.api import router
+from districts.urls import urlpatterns as district_urls
 
 app_urls = (
     [
@@ -21,7 +25,15 @@ app_urls = (
 urlpatterns = [
     path("", include(app_urls)),
     path("healthz", views.healthz, name="healthz"),
-    path("wijken/", include("districts.urls")),
+    path(
+        "wijken/",
+        include(
+            (
+                [*district_urls, path("<slug:slug>/", district_page.district_detail, name="detail")],
+                "districts",
+            )
+        ),
+    ),
     path("school/", include("schools.urls")),
     path("dashboard/", include("impact.urls")),
     path("", include("requests.urls")),
@@ -35,7 +47,7 @@ urlpatterns = [
 ]
 
 if settings.BENCH_FLOORS:  # the yardsticks of `make bench`; never mounted by default
-    from cultuur import bench_views
+    from cultuur.site import bench_views
 
     urlpatterns += [
         path("bench/floor/text/", bench_views.framework_floor),

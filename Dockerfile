@@ -21,7 +21,8 @@ RUN DEBUG=false SECRET_KEY=build-only-not-secret python manage.py compiletransla
  && chown -R cultuur /app/var
 # A new named volume (docker-compose.yml: media, attachments) starts as a copy of its directory
 # here, owned by the app user; without the directory Docker makes the mount point root's and
-# photo uploads fail.
+# photo uploads fail. No VOLUME line: each service mounts the volumes it needs, and none gets an
+# empty anonymous one instead.
 
 USER cultuur
 EXPOSE 8000

@@ -90,6 +90,13 @@ def detail(request, reference):
     return _detail_page(request, reference)
 
 
+def _can_wait(culture_request) -> bool:
+    status = culture_request.status
+    return status in (workflow.Status.NEW, workflow.Status.WAITING) or workflow.is_allowed(
+        status, workflow.Status.WAITING
+    )
+
+
 def _detail_page(request, reference, *, message_form=None, code=200):
     culture_request = get_object_or_404(selectors.request_detail(request.user, reference))
     audit_record(action="requests.contact.viewed", by=request.user, target=culture_request, request=request)
@@ -99,7 +106,7 @@ def _detail_page(request, reference, *, message_form=None, code=200):
         "can_act": can_act,
         "can_fund": selectors.can_record_funding(request.user, culture_request),
         "status_form": StatusChangeForm(targets=workflow.allowed_targets(culture_request.status)),
-        "message_form": message_form or MessageForm(),
+        "message_form": message_form or MessageForm(can_wait=_can_wait(culture_request)),
         "note_form": NoteForm(),
         "funding_form": FundingApplicationForm(),
         "barriers": ", ".join(str(Barrier(b).label) for b in culture_request.barriers if b in Barrier.values),

@@ -5,6 +5,7 @@ The table of variables with their defaults lives in README.md; keep the two in s
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -74,6 +75,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django_filters",
     "django_htmx",
     "csp",
@@ -97,6 +100,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "cultuur.middleware.RequireStaffMfaMiddleware",
+    "cultuur.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "cultuur.site.urls"
@@ -142,12 +146,33 @@ if IS_POSTGRES:
     # PostgreSQL opens a server-side cursor: DECLARE, FETCH and CLOSE, three round trips for a list
     # of twenty districts. Nothing here streams a large result; a bulk export should page instead.
     DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+# A read replica for the heavy read-only pages (the directory, the dashboard, exports): see
+# cultuur/replica.py. Writes, and reads for a few seconds after a write, stay on the primary.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+DATABASE_REPLICA_PIN_SECONDS = env_int("DATABASE_REPLICA_PIN_SECONDS", 10)
+DATABASE_ROUTERS: list[str] = []
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    # Tests run against the primary's test database; no second test database is made for it.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    if DATABASES["replica"]["ENGINE"].startswith("django.db.backends.postgresql"):
+        DATABASES["replica"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+        # A write that reached the replica by mistake fails loudly, also on a copy that is not a standby.
+        DATABASES["replica"].setdefault("OPTIONS", {}).setdefault(
+            "options", "-c default_transaction_read_only=on"
+        )
+    DATABASE_ROUTERS = ["cultuur.replica.ReplicaRouter"]
+    MIDDLEWARE.append("cultuur.replica.PrimaryPinMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "cultuur.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "cultuur.auth_backends.ModelBackend",
+    "cultuur.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -178,6 +203,57 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Cultuur")
 REQUIRE_STAFF_MFA = env_bool("REQUIRE_STAFF_MFA", default=False)
 
+# Single sign-on for staff through the municipality's OpenID Connect provider (issue 18), off
+# unless OIDC_SERVER_URL and OIDC_CLIENT_ID are set. See cultuur/sso.py.
+OIDC_SERVER_URL = env_str("OIDC_SERVER_URL").rstrip("/")
+OIDC_CLIENT_ID = env_str("OIDC_CLIENT_ID")
+OIDC_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET")
+# Development only: `make run` also starts a local test provider (PyPI oidc-provider-mock, a dev
+# dependency) whose one-click users are the demo staff; the settings below default to it.
+OIDC_DEV_PROVIDER = env_bool("OIDC_DEV_PROVIDER", default=False)
+if OIDC_DEV_PROVIDER:
+    if not DEBUG:
+        raise ImproperlyConfigured("OIDC_DEV_PROVIDER is for development (DEBUG on) only.")
+    OIDC_SERVER_URL = OIDC_SERVER_URL or "http://127.0.0.1:9400"
+    OIDC_CLIENT_ID = OIDC_CLIENT_ID or "cultuur-dev"
+    OIDC_CLIENT_SECRET = OIDC_CLIENT_SECRET or "cultuur-dev"
+OIDC_ENABLED = bool(OIDC_SERVER_URL and OIDC_CLIENT_ID)
+OIDC_ROLE_CLAIM = env_str("OIDC_ROLE_CLAIM", "groups")
+OIDC_ROLE_MAP = env_list("OIDC_ROLE_MAP") or (
+    ["cultuur-adviseurs:advisor", "cultuur-managers:manager", "cultuur-fondsen:funds_coordinator"]
+    if OIDC_DEV_PROVIDER
+    else []
+)
+OIDC_MFA_AMR = env_list("OIDC_MFA_AMR", "mfa,otp,hwk,swk")
+OIDC_MFA_ACR = env_list("OIDC_MFA_ACR")
+# Off: advisors, managers and funds coordinators sign in through the provider only (makers, ICCs
+# and a Django admin without a staff role keep their passwords).
+STAFF_PASSWORD_LOGIN = env_bool("STAFF_PASSWORD_LOGIN", default=True)
+SOCIALACCOUNT_ADAPTER = "cultuur.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+# A staff account that exists already (districts assigned here) is linked by its e-mail address.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": "gemeente",
+                "name": "Gemeente",
+                "client_id": OIDC_CLIENT_ID,
+                "secret": OIDC_CLIENT_SECRET,
+                # The municipality vouches for its staff's addresses.
+                "settings": {"server_url": OIDC_SERVER_URL, "verified_email": True},
+            }
+        ]
+        if OIDC_ENABLED
+        else [],
+    }
+}
+
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
 LOCALE_PATHS = [BASE_DIR / "cultuur" / "locale"]
@@ -199,6 +275,44 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+
+# Media (maker photos, PDF reports) on S3-compatible object storage when a bucket is named, so that
+# several web and worker pods share them; the file system (MEDIA_ROOT) otherwise. Keep the bucket
+# private: photos get pre-signed URLs, reports are only ever streamed through the manager's view.
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+MEDIA_ORIGINS: list[str] = []  # where the browser may load media from (the CSP img-src below)
+if AWS_STORAGE_BUCKET_NAME:
+    _s3 = {
+        "bucket_name": AWS_STORAGE_BUCKET_NAME,
+        "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": env_str("AWS_S3_REGION_NAME") or None,
+        "access_key": env_str("AWS_ACCESS_KEY_ID") or None,
+        "secret_key": env_str("AWS_SECRET_ACCESS_KEY") or None,
+        "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN") or None,
+        "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", default=True),
+        "querystring_expire": env_int("AWS_QUERYSTRING_EXPIRE", 3600),
+        # Path style works with every S3-compatible server (MinIO, Ceph, moto); AWS accepts it too.
+        "addressing_style": env_str("AWS_S3_ADDRESSING_STYLE", "path"),
+        "default_acl": None,
+        "file_overwrite": False,
+        "location": env_str("AWS_LOCATION"),
+    }
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3}
+    # Attachments of e-mail replies (REQUESTS_ATTACHMENT_ROOT otherwise): the same bucket under
+    # attachments/, only ever streamed to staff through the request page.
+    STORAGES["attachments"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3, "location": "/".join(p for p in (_s3["location"], "attachments") if p)},
+    }
+    if _s3["custom_domain"]:
+        MEDIA_ORIGINS.append(f"https://{_s3['custom_domain']}")
+    elif _s3["endpoint_url"]:
+        _endpoint = urlsplit(_s3["endpoint_url"])
+        MEDIA_ORIGINS.append(f"{_endpoint.scheme}://{_endpoint.netloc}")
+        if _s3["addressing_style"] == "virtual":
+            MEDIA_ORIGINS.append(f"{_endpoint.scheme}://{AWS_STORAGE_BUCKET_NAME}.{_endpoint.netloc}")
+    else:
+        MEDIA_ORIGINS.append("https://*.amazonaws.com")
 
 # Cache: rate limits (sign-in, public form) must be shared by all web processes in production.
 CACHE_URL = env_str("CACHE_URL")
@@ -298,18 +412,21 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+_oidc_parts = OIDC_SERVER_URL.split("/")
+_oidc_origin = "/".join(_oidc_parts[:3])
 # Every script and style is a self-hosted file: no inline script, no third party.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
-        "form-action": ["'self'"],
+        # The sign-in button posts here and is redirected on to the provider's login page.
+        "form-action": ["'self'"] + ([_oidc_origin] if OIDC_ENABLED else []),
         "frame-ancestors": ["'none'"],
     }
 }
@@ -340,6 +457,13 @@ REQUESTS_FORM_RATE_WINDOW = env_int("REQUESTS_FORM_RATE_WINDOW", 60 * 60)
 REQUESTS_RETENTION_DAYS = env_int("REQUESTS_RETENTION_DAYS", 365)
 # How long a claimed e-mail send may take before another worker may take it over (worker lost).
 REQUESTS_SEND_LEASE_SECONDS = env_int("REQUESTS_SEND_LEASE_SECONDS", 10 * 60)
+# "My questions" (issue 16): how long the one-time link in the e-mail works, and how many links an
+# address (client or e-mail) may ask for per REQUESTS_FORM_RATE_WINDOW.
+REQUESTS_MY_QUESTIONS_LINK_MINUTES = env_int("REQUESTS_MY_QUESTIONS_LINK_MINUTES", 60)
+REQUESTS_MY_QUESTIONS_RATE_LIMIT = env_int("REQUESTS_MY_QUESTIONS_RATE_LIMIT", 5)
+# An e-mail still unsent this long after it was recorded (its task was lost: the broker was down when
+# it was enqueued, or restarted empty) is enqueued again by the resend run; sending stays exactly-once.
+REQUESTS_RESEND_AFTER_SECONDS = env_int("REQUESTS_RESEND_AFTER_SECONDS", 15 * 60)
 # Replies by e-mail (issue 16): mail to the asker carries Reply-To vraag+<signed token>@this domain;
 # empty leaves Reply-To off. The receiver (manage.py receive_mail) listens on INBOUND_SMTP_PORT;
 # `manage.py serve` starts it only when that port is set.
@@ -359,6 +483,10 @@ CELERY_BEAT_SCHEDULE.update(
         "requests-reminders": {"task": "requests.tasks.run_reminders", "schedule": 15 * 60},
         "requests-resend-notifications": {"task": "requests.tasks.resend_notifications", "schedule": 30 * 60},
         "requests-retention": {"task": "requests.tasks.anonymise_expired_requests", "schedule": 24 * 60 * 60},
+        "requests-my-questions-links": {
+            "task": "requests.tasks.delete_expired_question_links",
+            "schedule": 24 * 60 * 60,
+        },
         "requests-waiting-sweep": {"task": "requests.tasks.sweep_waiting", "schedule": 60 * 60},
     }
 )

@@ -19,9 +19,10 @@ RUN DEBUG=false SECRET_KEY=build-only-not-secret python manage.py compiletransla
  && DEBUG=false SECRET_KEY=build-only-not-secret python manage.py collectstatic --no-input \
  && mkdir -p /app/var/media /app/var/attachments \
  && chown -R cultuur /app/var
-# The media volume (docker-compose.yml) starts as a copy of this directory, owned by the app user;
-# without it Docker creates the mount point as root and photo uploads fail.
-VOLUME ["/app/var/media", "/app/var/attachments"]
+# A new named volume (docker-compose.yml: media, attachments) starts as a copy of its directory
+# here, owned by the app user; without the directory Docker makes the mount point root's and
+# photo uploads fail. No VOLUME line: each service mounts the volumes it needs, and none gets an
+# empty anonymous one instead.
 
 # Numeric, so that Kubernetes can verify runAsNonRoot (deploy/).
 USER 1000:1000

@@ -14,6 +14,7 @@ import json
 import pathlib
 import sys
 import traceback
+from urllib.parse import parse_qs, urlsplit
 
 MAX_PAGES = 40
 
@@ -59,18 +60,26 @@ def list_operations(modules, schema: dict) -> list:
 
 
 def call_pages(module, client) -> tuple[int, int]:
-    """(status of the first answer, pages read). Raises on a parse crash or undocumented status."""
-    takes_page = "page" in inspect.signature(module.sync_detailed).parameters
-    page, pages = 1, 0
+    """(status of the last answer, pages read), following `next` (a keyset cursor in `after`, or a
+    page number). Raises on a parse crash or an undocumented status."""
+    accepted = inspect.signature(module.sync_detailed).parameters
+    paging, pages = {}, 0
     while True:
-        response = module.sync_detailed(client=client, **({"page": page} if takes_page else {}))
+        response = module.sync_detailed(client=client, **paging)
         pages += 1
         if response.status_code != 200 or response.parsed is None:
             return response.status_code, pages
         following = getattr(response.parsed, "next_", None)
-        if not takes_page or not isinstance(following, str) or pages >= MAX_PAGES:
+        if not isinstance(following, str) or pages >= MAX_PAGES:
             return 200, pages
-        page += 1
+        query = parse_qs(urlsplit(following).query)
+        paging = {
+            name: (int(values[0]) if name == "page" else values[0])
+            for name, values in query.items()
+            if name in ("after", "before", "page") and name in accepted
+        }
+        if not paging:
+            return 200, pages
 
 
 def main(argv: list[str]) -> int:

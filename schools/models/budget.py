@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from cultuur.money import format_euros
 from schools.models.choices import SCHOOL_YEAR_VALIDATORS
 from schools.models.schools import School
 from schools.school_year import SchoolYear
@@ -34,7 +35,7 @@ class AmountPerGroup(models.Model):
         ordering = ["-school_year"]
 
     def __str__(self):
-        return f"{SchoolYear(self.school_year)}: {self.amount_cents / 100:.2f}"  # display only
+        return f"{SchoolYear(self.school_year)}: {format_euros(self.amount_cents)}"
 
 
 class BudgetLine(models.Model):

@@ -96,4 +96,6 @@ def test_the_media_volume_is_created_in_the_image_for_the_app_user():
     assert f"media:{volume}" in web["volumes"]
     made = dockerfile.index(f"mkdir -p {volume}")
     owned = dockerfile.index("chown -R cultuur /app/var")
-    assert made < owned < dockerfile.index("USER cultuur")
+    # The app user is `cultuur`, uid 1000; USER names it by number (Kubernetes' runAsNonRoot checks).
+    assert "useradd --create-home --uid 1000 cultuur" in dockerfile
+    assert made < owned < dockerfile.index("\nUSER 1000")

@@ -1,9 +1,14 @@
+import time
+
 from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.contrib.sessions.middleware import SessionMiddleware as BaseSessionMiddleware
 from django.shortcuts import redirect
 
 from cultuur.roles import is_staff_member
 
+# When the session was last saved for its idle timeout (seconds since the epoch).
+SESSION_TOUCHED_KEY = "_cultuur_touched"
 _ALWAYS_ALLOWED = ("/accounts/", "/static/", "/healthz", "/i18n/")
 
 
@@ -23,3 +28,26 @@ class RequireStaffMfaMiddleware:
         ):
             return redirect("mfa_activate_totp")
         return self.get_response(request)
+
+
+class SessionMiddleware(BaseSessionMiddleware):
+    """Django's session middleware, saving a session only when it changed or is due a refresh.
+
+    SESSION_SAVE_EVERY_REQUEST wrote the session row on every request (one UPDATE, plus the
+    SELECT that loads it, on pages that never read it) so that the 8 hours of SESSION_COOKIE_AGE
+    counted from the last request. Here a session that a request read is re-saved, which moves
+    its expiry and the cookie's, at most once per SESSION_REFRESH_SECONDS: the idle timeout stays
+    (it ends between SESSION_COOKIE_AGE minus the refresh interval and SESSION_COOKIE_AGE after
+    the last request) and a page pays the write once per interval, not every time. Sessions stay
+    in the database, so deleting a staff member's rows still signs them out at once.
+    """
+
+    def process_response(self, request, response):
+        session = getattr(request, "session", None)
+        # `accessed` means this request loaded the session already: reading the stamp is free.
+        if session is not None and session.accessed and not session.modified and not session.is_empty():
+            now = int(time.time())
+            touched = session.get(SESSION_TOUCHED_KEY)
+            if not isinstance(touched, int) or now - touched >= settings.SESSION_REFRESH_SECONDS:
+                session[SESSION_TOUCHED_KEY] = now
+        return super().process_response(request, response)

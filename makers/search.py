@@ -1,4 +1,8 @@
-"""Free-text search: PostgreSQL full-text search ('dutch', ranked, GIN-indexed) or icontains on SQLite."""
+"""Free-text search: PostgreSQL full-text search ('dutch', ranked, GIN-indexed), or on SQLite a
+stored text of every word and its Dutch Snowball stem (the same algorithm PostgreSQL's 'dutch'
+configuration uses), matched with the same rules, so "dansen", "theaters" and "muzieklessen" find
+the same rows on both. Both search the names of a row's disciplines along with its own text.
+"""
 
 import functools
 import re
@@ -19,6 +23,76 @@ SEARCH_FIELDS = {
 }
 
 
+# The disciplines whose names a row is found by: (relation, many).
+SEARCH_DISCIPLINES = {
+    "maker": ("disciplines", True),
+    "course": ("discipline", False),
+    "venue": None,
+    "cocreation": ("disciplines", True),
+}
+
+# PostgreSQL's Dutch stop words (tsearch_data/dutch.stop): never searched, as websearch_to_tsquery drops them.
+_STOP_FILE = """de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om
+hem dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb hoe heeft
+hebben deze u want nog zal me zij nu ge geen omdat iets worden toch al waren veel meer doen toen moet ben
+zonder kan hun dus alles onder ja eens hier wie werd altijd doch wordt wezen kunnen ons zelf tegen na reeds
+wil kon niets uw iemand geweest andere"""
+DUTCH_STOP_WORDS = frozenset(_STOP_FILE.split())
+_WORD = re.compile(r"\w+")
+# Dutch doubles a consonant after a short vowel (les, lessen); Snowball undoubles only k, d and t.
+_DOUBLED = re.compile(r"([bcfghjlmnpqrsvwxz])\1$")
+
+
+@functools.cache
+def _stemmer():
+    import snowballstemmer
+
+    # "dutch_porter" is the Dutch Snowball stemmer PostgreSQL ships; snowballstemmer's newer "dutch" differs.
+    return snowballstemmer.stemmer("dutch_porter")
+
+
+@functools.lru_cache(maxsize=20_000)
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+def undouble(lexeme: str) -> str:
+    return _DOUBLED.sub(r"\1", lexeme)
+
+
+def stemmed_text(*texts: str) -> str:
+    """Every word (lower case) and its stem, once each, framed by spaces: " dansen dans ... "."""
+    tokens = {}
+    for text in texts:
+        for word in _WORD.findall((text or "").lower()):
+            tokens.setdefault(word, None)
+            tokens.setdefault(stem(word), None)
+    return " " + " ".join(tokens) + " " if tokens else ""
+
+
+def query_forms(word: str) -> tuple[set[str], str | None]:
+    """What one typed word matches: whole tokens (its stem, the stem's stem, the stem undoubled)
+    and, for a word of MIN_PREFIX_LENGTH or more, the word as a prefix. The rules of dutch_tsquery."""
+    first = stem(word)
+    whole = {first, stem(first), undouble(first)}
+    return whole, (word if len(word) >= MIN_PREFIX_LENGTH else None)
+
+
+def stemmed_search(queryset: QuerySet, query: str) -> QuerySet:
+    """The SQLite search: every typed word (stop words aside) must match search_text."""
+    words = [w for w in _WORD.findall(query.lower()) if w not in DUTCH_STOP_WORDS]
+    condition = Q()
+    for word in list(dict.fromkeys(words))[:10]:
+        whole, prefix = query_forms(word)
+        any_form = Q()
+        for token in sorted(whole):
+            any_form |= Q(search_text__contains=f" {token} ")
+        if prefix:
+            any_form |= Q(search_text__contains=f" {prefix}")
+        condition &= any_form
+    return queryset.filter(condition)
+
+
 def use_full_text() -> bool:
     return bool(getattr(settings, "IS_POSTGRES", False)) and connection.vendor == "postgresql"
 
@@ -32,7 +106,6 @@ def search(queryset: QuerySet, raw: str | None) -> QuerySet:
     query = clean_query(raw)
     if not query:
         return queryset
-    fields = SEARCH_FIELDS[queryset.model._meta.model_name]
     if use_full_text():
         tsquery = dutch_tsquery(query)
         if tsquery:
@@ -44,14 +117,7 @@ def search(queryset: QuerySet, raw: str | None) -> QuerySet:
                 .annotate(search_rank=SearchRank(F("search_vector"), search_query))
                 .order_by("-search_rank", *queryset.model._meta.ordering)
             )
-    words = [word.strip("\"'") for word in query.split()]
-    condition = Q()
-    for word in filter(None, words[:10]):
-        any_field = Q()
-        for field, _weight in fields:
-            any_field |= Q(**{f"{field}__icontains": word})
-        condition &= any_field
-    return queryset.filter(condition)
+    return stemmed_search(queryset, query)
 
 
 _LEXEME = re.compile(r"'((?:[^']|'')+)'")
@@ -95,21 +161,81 @@ def dutch_tsquery(query: str) -> str:
         options = [match.group(0)]
         if stems.get(lexeme) and stems[lexeme] != lexeme:
             options.append(_quote(stems[lexeme]))
+        if undouble(lexeme) != lexeme:
+            options.append(_quote(undouble(lexeme)))
         options += [_quote(word) + ":*" for word in sorted(prefixes.get(lexeme, ())) if word != lexeme]
         return options[0] if len(options) == 1 else "(" + " | ".join(options) + ")"
 
     return _LEXEME.sub(expand, text)
 
 
-def refresh_search_vector(model, pks) -> None:
-    """Recompute the stored search vector of the given rows (PostgreSQL only)."""
-    if not use_full_text():
-        return
-    from django.contrib.postgres.search import SearchVector
+def _discipline_names_sql(model, table: str) -> str:
+    """SQL for the names of the row's disciplines (row alias `table`), or '' when it has none."""
+    related = SEARCH_DISCIPLINES[model._meta.model_name]
+    if related is None:
+        return "''"
+    name, many = related
+    field = model._meta.get_field(name)
+    if not many:
+        return f"coalesce((SELECT d.name FROM makers_discipline d WHERE d.id = {table}.{field.column}), '')"  # noqa: S608
+    through = field.remote_field.through._meta.db_table
+    return (
+        f"coalesce((SELECT string_agg(d.name, ' ' ORDER BY d.id) FROM makers_discipline d JOIN {through} l "  # noqa: S608
+        f"ON l.{field.m2m_reverse_name()} = d.id WHERE l.{field.m2m_column_name()} = {table}.id), '')"
+    )
 
+
+def refresh_sql(model) -> str:
+    """PostgreSQL: one UPDATE that recomputes search_vector and search_text (add a WHERE to limit it).
+
+    Every name in it is a table or column of the models; no input reaches this SQL.
+
+    The disciplines' names count as much as the row's second field. search_text is only read on
+    SQLite; here it is filled from PostgreSQL's own 'dutch' lexemes, so a copied database still finds.
+    """
+    table = model._meta.db_table
     fields = SEARCH_FIELDS[model._meta.model_name]
-    vector = None
-    for field, weight in fields:
-        part = SearchVector(field, weight=weight, config="dutch")
-        vector = part if vector is None else vector + part
-    model.objects.filter(pk__in=list(pks)).update(search_vector=vector)
+    disciplines = _discipline_names_sql(model, table)
+    parts = [f"setweight(to_tsvector('dutch', coalesce({f}, '')), '{w}')" for f, w in fields]
+    parts.append(f"setweight(to_tsvector('dutch', {disciplines}), 'B')")
+    text = " || ' ' || ".join([*(f"coalesce({f}, '')" for f, _w in fields), disciplines])
+    tokens = (
+        f"SELECT string_agg(DISTINCT t, ' ') FROM unnest(regexp_split_to_array(lower({text}), '\\W+') "  # noqa: S608
+        f"|| tsvector_to_array(to_tsvector('dutch', {text}))) AS t WHERE t <> ''"
+    )
+    return (
+        f"UPDATE {table} SET search_vector = {' || '.join(parts)}, "  # noqa: S608
+        f"search_text = coalesce(' ' || ({tokens}) || ' ', '')"
+    )
+
+
+def refresh_search_vector(model, pks=None) -> None:
+    """Recompute the stored search vector (PostgreSQL) or search text (SQLite) of rows; all when pks is None."""
+    if pks is not None:
+        pks = list(pks)
+        if not pks:
+            return
+    if use_full_text():
+        sql = refresh_sql(model) + (f" WHERE {model._meta.db_table}.id = ANY(%s)" if pks is not None else "")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [pks] if pks is not None else [])
+        return
+    fields = [f for f, _w in SEARCH_FIELDS[model._meta.model_name]]
+    related = SEARCH_DISCIPLINES[model._meta.model_name]
+    rows = model._base_manager.all() if pks is None else model._base_manager.filter(pk__in=pks)
+    if related and related[1]:
+        rows = rows.prefetch_related(related[0])
+    elif related:
+        rows = rows.select_related(related[0])
+    changed = []
+    for row in rows.only("pk", "search_text", *fields, *([related[0]] if related and not related[1] else [])):
+        names = []
+        if related and related[1]:
+            names = [d.name for d in getattr(row, related[0]).all()]
+        elif related and getattr(row, related[0] + "_id", None):
+            names = [getattr(row, related[0]).name]
+        text = stemmed_text(*(getattr(row, f) for f in fields), *names)
+        if text != row.search_text:
+            row.search_text = text
+            changed.append(row)
+    model._base_manager.bulk_update(changed, ["search_text"], batch_size=500)

@@ -4,11 +4,10 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
+from cultuur.api_pagination import KeysetPagination
 from cultuur.audit import audit_record
-from cultuur.paging import CappedPaginator
 from requests import selectors, services
 from requests.filters import RequestFilter
 from requests.models import CultureRequest, Message
@@ -71,16 +70,10 @@ class MessageSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CappedPagination(PageNumberPagination):
-    """As the board: `count` stops at cultuur.paging.COUNT_CAP instead of counting every match."""
-
-    django_paginator_class = CappedPaginator
-
-
 class CultureRequestViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = CultureRequestSerializer
     filterset_class = RequestFilter
-    pagination_class = CappedPagination
+    pagination_class = KeysetPagination
     lookup_field = "reference"
 
     def get_queryset(self):

@@ -1,11 +1,17 @@
 """The board's and the API's filters: one FilterSet, so both filter the same way."""
 
+import hashlib
+
 import django_filters
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
+from django.forms.models import ModelChoiceIterator
 from django.forms.widgets import Select
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from districts.models import District
@@ -117,6 +123,40 @@ class RequestFilter(django_filters.FilterSet):
         return queryset.order_by(*SORTS.get(value, SORTS["oudste"]))
 
 
+# The options of the board's district, discipline and owner selects: one query each on every
+# page view, for lists that change a few times a year. Kept this long in the cache, under the
+# statement that reads them (so per viewer's scope and language); a new district or advisor
+# shows up in the filter within a minute.
+CHOICES_SECONDS = 60
+
+
+def _cached_choices(form) -> dict:
+    """{field name: [(value, label)]} for the form's model selects, from the cache where it can."""
+    keys = {}
+    for bf in form:
+        choices = getattr(bf.field.widget, "choices", None)
+        if isinstance(choices, ModelChoiceIterator) and not bf.errors:
+            try:
+                sql, params = choices.queryset.query.sql_with_params()
+            except EmptyResultSet:  # .none(): nothing to read, nothing to cache
+                continue
+            identity = repr((sql, params, str(choices.field.empty_label), get_language()))
+            keys[bf.name] = "board-choices:" + hashlib.sha256(identity.encode()).hexdigest()
+    if not keys:
+        return {}
+    found = cache.get_many(list(keys.values()))
+    missing = {}
+    out = {}
+    for name, key in keys.items():
+        if key in found:
+            out[name] = found[key]
+        else:
+            out[name] = missing[key] = [(str(v), str(t)) for v, t in form[name].field.widget.choices]
+    if missing:
+        cache.set_many(missing, CHOICES_SECONDS)
+    return out
+
+
 def filter_fields_html(form) -> list:
     """The filter form's fields as HTML without the template engine: a field group per field.
 
@@ -124,6 +164,7 @@ def filter_fields_html(form) -> list:
     markup is the same as `as_field_group` gives. A field with errors still goes through Django.
     """
     fields = []
+    cached = _cached_choices(form)
     for bf in form:
         if bf.errors or bf.help_text:
             fields.append(bf.as_field_group())
@@ -139,7 +180,7 @@ def filter_fields_html(form) -> list:
                 '<option value="{}"{}>{}</option>',
                 (
                     (str(key), mark_safe(" selected") if str(key) in selected else "", text)  # noqa: S308
-                    for key, text in widget.choices
+                    for key, text in cached.get(bf.name, widget.choices)
                 ),
             )
             multiple = mark_safe(" multiple") if widget.allow_multiple_selected else ""  # noqa: S308

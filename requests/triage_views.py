@@ -11,13 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cultuur.audit import audit_record
-from cultuur.paging import CappedPaginator
+from cultuur.keyset import InvalidCursor, keyset_page, order_keys
 from cultuur.roles import Role, has_role
 from requests import selectors, services, workflow
 from requests.board_rows import BoardRows
 from requests.filters import RequestFilter, filter_fields_html
 from requests.forms import FundingApplicationForm, MessageForm, NoteForm, StatusChangeForm
 from requests.models import Barrier, CultureRequest, MessageAttachment
+from requests.paging import CURSOR_PARAMS, BoardCount, CappedPaginator, keyset_links
 
 PAGE_SIZE = 25
 
@@ -46,13 +47,38 @@ def _action_on(request, reference) -> CultureRequest:
 def board(request):
     user = request.user
     filterset = RequestFilter(request.GET, queryset=selectors.board_requests(user), user=user)
-    page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    requests = filterset.qs
     query = request.GET.copy()
-    query.pop("pagina", None)
+    for name in (*CURSOR_PARAMS, "pagina"):
+        query.pop(name, None)
+    keys = order_keys(requests)
+    # Every sort the board offers has a keyset (created_at or last_action_at, then id, each on an
+    # index); a page is found by its cursor, not by an OFFSET. The numbered fallback is for an
+    # ordering without one, should a sort be added without its key.
+    if keys is None:
+        paginator = CappedPaginator(requests, PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("pagina"))
+        links = None
+    else:
+        try:
+            page = keyset_page(
+                requests,
+                PAGE_SIZE,
+                keys=keys,
+                after=request.GET.get(CURSOR_PARAMS[0], ""),
+                before=request.GET.get(CURSOR_PARAMS[1], ""),
+            )
+        except InvalidCursor:
+            messages.warning(request, _("Die paginalink klopt niet meer; u ziet de eerste pagina."))
+            page = keyset_page(requests, PAGE_SIZE, keys=keys)
+        links = keyset_links(page, query)
+        paginator = BoardCount(requests, page)
     context = {
         "filter": filterset,
         "filter_fields": filter_fields_html(filterset.form),
+        "paginator": paginator,
         "page": page,
+        "links": links,
         "rows": BoardRows(request).rows(page),
         "query": query.urlencode(),
     }
@@ -64,6 +90,13 @@ def detail(request, reference):
     return _detail_page(request, reference)
 
 
+def _can_wait(culture_request) -> bool:
+    status = culture_request.status
+    return status in (workflow.Status.NEW, workflow.Status.WAITING) or workflow.is_allowed(
+        status, workflow.Status.WAITING
+    )
+
+
 def _detail_page(request, reference, *, message_form=None, code=200):
     culture_request = get_object_or_404(selectors.request_detail(request.user, reference))
     audit_record(action="requests.contact.viewed", by=request.user, target=culture_request, request=request)
@@ -73,7 +106,7 @@ def _detail_page(request, reference, *, message_form=None, code=200):
         "can_act": can_act,
         "can_fund": selectors.can_record_funding(request.user, culture_request),
         "status_form": StatusChangeForm(targets=workflow.allowed_targets(culture_request.status)),
-        "message_form": message_form or MessageForm(),
+        "message_form": message_form or MessageForm(can_wait=_can_wait(culture_request)),
         "note_form": NoteForm(),
         "funding_form": FundingApplicationForm(),
         "barriers": ", ".join(str(Barrier(b).label) for b in culture_request.barriers if b in Barrier.values),

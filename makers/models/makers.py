@@ -76,6 +76,8 @@ class Maker(models.Model):
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
     # Filled on PostgreSQL only (makers.search); GIN-indexed by migration 0003.
     search_vector = SearchVectorField(null=True, editable=False)
+    # The SQLite search's words and their Dutch stems, " "-framed (makers/search.py).
+    search_text = models.TextField(default="", editable=False)
 
     class Meta:
         verbose_name = _("cultuurmaker")
@@ -137,6 +139,8 @@ class CoCreation(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
     search_vector = SearchVectorField(null=True, editable=False)
+    # The SQLite search's words and their Dutch stems, " "-framed (makers/search.py).
+    search_text = models.TextField(default="", editable=False)
 
     class Meta:
         verbose_name = _("co-creatie")

@@ -54,6 +54,8 @@ class Venue(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
     search_vector = SearchVectorField(null=True, editable=False)
+    # The SQLite search's words and their Dutch stems, " "-framed (makers/search.py).
+    search_text = models.TextField(default="", editable=False)
 
     class Meta:
         verbose_name = _("locatie")

@@ -237,25 +237,13 @@ def build(scale: int, builder: Builder) -> dict:
         "(SELECT array_agg(id ORDER BY id) ids FROM makers_venue) vv",
     )
     b.say(f"courses: {n_courses}")
-    b.run(
-        """UPDATE makers_maker SET search_vector =
-             setweight(to_tsvector('dutch', coalesce(name, '')), 'A')
-             || setweight(to_tsvector('dutch', coalesce(short_description, '')), 'B')
-             || setweight(to_tsvector('dutch', coalesce(description, '')), 'C')"""
-    )
-    b.run(
-        """UPDATE makers_course SET search_vector =
-             setweight(to_tsvector('dutch', coalesce(title, '')), 'A')
-             || setweight(to_tsvector('dutch', coalesce(description, '')), 'B')
-             || setweight(to_tsvector('dutch', coalesce(how_to_register, '')), 'D')"""
-    )
-    b.run(
-        """UPDATE makers_venue SET search_vector =
-             setweight(to_tsvector('dutch', coalesce(name, '')), 'A')
-             || setweight(to_tsvector('dutch', coalesce(description, '')), 'B')
-             || setweight(to_tsvector('dutch', coalesce(street, '')), 'C')
-             || setweight(to_tsvector('dutch', coalesce(city, '')), 'C')"""
-    )
+    # The search vector (with the disciplines' names) and the stemmed search text, by the
+    # same statement a save runs (makers/search.py).
+    from makers.models import Course, Maker, Venue
+    from makers.search import refresh_sql
+
+    for model in (Maker, Course, Venue):
+        b.run(refresh_sql(model))
 
     # Culture requests: 20% open (recent), 80% closed, over two years.
     first_request = b.value("SELECT coalesce(max(id), 0) FROM requests_culturerequest")
@@ -496,8 +484,15 @@ def plan(b: Builder) -> dict:
     postcode = b.cursor.fetchone()[0]
     b.cursor.execute("SELECT id FROM districts_district WHERE NOT is_central_intake ORDER BY id LIMIT 1")
     district_id = b.cursor.fetchone()[0]
+    # Page 200 of "also closed, oldest first" as the board reaches it by keyset: the cursor of the
+    # last row of page 199 (what 199 clicks on "Volgende" lead to), worked out once here.
+    from cultuur.keyset import encode_cursor
+    from requests.models import CultureRequest
+
+    deep = CultureRequest.objects.order_by("created_at", "pk").values_list("created_at", "pk")[199 * 25 - 1]
     return {
         "sessions": users,
+        "deep_cursor": encode_cursor(deep),
         "reference": reference,
         "school": school,
         "school_year": "2025-2026",

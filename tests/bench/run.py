@@ -143,6 +143,7 @@ def scenarios(plan: dict) -> list[dict]:
     school = f"/school/{plan['school']}/{plan['school_year']}/budget/"
     rows = [
         ("framework floor", "/bench/floor/text/", None, "-"),
+        ("framework floor, signed in", "/bench/floor/text/", manager, "-"),
         ("page floor (25 rows, base layout)", "/bench/floor/page/", manager, "requests"),
         ("public form GET", "/vraag/", None, "-"),
         ("public form POST", "/vraag/", None, "requests"),
@@ -155,7 +156,9 @@ def scenarios(plan: dict) -> list[dict]:
             "requests",
         ),
         ("triage board, text search", "/triage/?q=graffitiproject&closed=true", manager, "requests"),
-        ("triage board, page 200", "/triage/?closed=true&pagina=200", manager, "requests"),
+        ("triage board, also closed, page 1", "/triage/?closed=true", manager, "requests"),
+        # Page 200 by its keyset cursor (the board has no OFFSET pages any more).
+        ("triage board, page 200", f"/triage/?closed=true&na={plan['deep_cursor']}", manager, "requests"),
         ("request detail", f"/triage/{plan['reference']}/", manager, "events"),
         ("directory: makers search 'dansen'", "/makers/?q=dansen", None, "makers"),
         ("directory: courses search 'theater'", "/cursussen/?q=theater", None, "courses"),
@@ -380,7 +383,8 @@ def main():
         say(f"dashboard snapshot refreshed in {refresh_seconds} s")
         manage(env, "collectstatic", "--no-input", "-v", "0")
 
-        port = free_port()
+        # BENCH_PORT pins the server's port (e.g. inside a range reserved for this machine's user).
+        port = int(os.environ.get("BENCH_PORT") or 0) or free_port()
         say(f"gunicorn, 2 workers, on 127.0.0.1:{port}")
         server = subprocess.Popen(
             [

@@ -29,5 +29,8 @@ def test_no_page_template_contains_an_inline_script(settings):
 
 def test_the_session_cookie_is_http_only_and_ends_after_inactivity(settings):
     assert settings.SESSION_COOKIE_HTTPONLY
-    assert settings.SESSION_SAVE_EVERY_REQUEST
+    # Inactivity ends it: cultuur.middleware.SessionMiddleware re-saves a session that is read
+    # at most every SESSION_REFRESH_SECONDS (tests/cultuur/test_session_refresh.py).
+    assert "cultuur.middleware.SessionMiddleware" in settings.MIDDLEWARE
+    assert settings.SESSION_REFRESH_SECONDS <= 10 * 60
     assert settings.SESSION_COOKIE_AGE <= 8 * 60 * 60

@@ -156,7 +156,7 @@ def test_other_roles_have_no_school_pages_and_an_empty_api(client, roles, school
     for url in [reverse("schools:home"), reverse("schools:list"), *_school_urls(school, year)]:
         assert client.get(url).status_code == 403, url
     assert client.get("/api/schools/").json()["count"] == 0
-    assert client.get("/api/school-budget-lines/").json()["count"] == 0
+    assert client.get("/api/school-budget-lines/").json()["results"] == []
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client, school):

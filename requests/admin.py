@@ -77,3 +77,5 @@ class NotificationAdmin(admin.ModelAdmin):
 
 
 admin.site.register([Message, InternalNote, Match])
+
+from requests import tool_admin  # noqa: E402, F401  (registers the issue-16 tools)

@@ -50,7 +50,10 @@ class BoardRows:
             "note": escape(_("Toelichting")),
             "as_message": escape(_("ook als bericht aan de vraagsteller")),
             "change": escape(_("Wijzig status")),
+            "duplicate": escape(_("mogelijk dubbel")),
         }
+        # Ids flagged at intake as likely duplicates (requests.duplicates.flagged_on_page).
+        self.flagged = set()
         self.last_action = _("laatste actie %(since)s geleden")
         self.months = {number: str(name).title() for number, name in MONTHS_3.items()}
         self.labels = {}
@@ -77,7 +80,7 @@ class BoardRows:
 
     def _status_options(self, status: str) -> str:
         if status not in self.options:
-            allowed = workflow.allowed_targets(status)
+            allowed = workflow.manual_targets(status)
             self.options[status] = "".join(
                 f'<option value="{escape(value)}">{escape(label)}</option>'
                 for value, label in workflow.Status.choices
@@ -101,6 +104,7 @@ class BoardRows:
             f'\n<tr id="row-{ref}" class="board-row{" is-overdue" if overdue else ""}">\n',
             f'  <th scope="row"><a href="{escape(self.url("detail", r.reference))}">{ref}</a>\n',
             f'    <span class="badge badge-error">{t["late"]}</span>\n' if overdue else "",
+            f'    <span class="badge">{t["duplicate"]}</span>\n' if r.pk in self.flagged else "",
             "  </th>\n",
             f"  <td>{escape(r.requester_name)}",
             f'<br><span class="help">{escape(r.organisation)}</span>' if r.organisation else "",

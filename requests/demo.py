@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from districts.models import District, DistrictTeamMember
 from makers.models import Discipline
+from requests import tool_demo
 from requests.demo_data import (
     EMAIL_REPLIES,
     FIRST_NAMES,
@@ -49,6 +50,7 @@ def seed(ctx) -> None:
     rng = ctx.rng
     keys = [f"demo-{n}" for n in range(1, COUNT + 1)]
     if CultureRequest.objects.filter(idempotency_key__in=keys).exists():
+        tool_demo.seed(ctx)
         return
     districts = list(District.objects.filter(is_central_intake=False).prefetch_related("postcode_areas"))
     if not districts:
@@ -215,3 +217,4 @@ def seed(ctx) -> None:
     Match.objects.bulk_create(matches)
     FundingApplication.objects.bulk_create(funding)
     ctx.stdout.write(f"requests: {len(saved)} culture requests, {len(funding)} funding applications.")
+    tool_demo.seed(ctx)

@@ -384,6 +384,7 @@ class NotificationKind(models.TextChoices):
     ESCALATION = "escalation", _("Escalatie naar managers")
     NUDGE = "nudge", _("Herinnering: geen actie in 30 dagen")
     EVALUATION = "evaluation", _("Evaluatie aan de vraagsteller")
+    MERGED = "merged", _("Vraag samengevoegd")
     WAITING_REMINDER = "waiting_reminder", _("Herinnering aan de vraagsteller: we wachten op antwoord")
     WAITING_OWNER = "waiting_owner", _("Melding aan de behandelaar: geen antwoord van de vraagsteller")
 
@@ -414,4 +415,12 @@ class Notification(models.Model):
         return f"{self.kind} {self.request_id} {self.key}"
 
 
+# The tools of issue 16 live in their own module; imported here so that Django registers them.
+from requests.advisor_models import (  # noqa: E402, F401
+    MyQuestionsLink,
+    RequestMerge,
+    SavedView,
+    StandardText,
+    TextLanguage,
+)
 from requests.mail_models import MessageAttachment  # noqa: E402,F401 (registers the model)

@@ -21,7 +21,7 @@ from cultuur import mail
 from cultuur.queue import enqueue
 from cultuur.roles import Role
 from requests.inbound import reply_address
-from requests.models import CultureRequest, Message, Notification, NotificationKind
+from requests.models import CultureRequest, Message, Notification, NotificationKind, RequestMerge
 
 logger = logging.getLogger(__name__)
 
@@ -74,9 +74,12 @@ def notification_send(*, notification_id: int) -> bool:
     return True
 
 
-def notifications_unsent(*, now=None, older_than=timedelta(minutes=15), max_attempts=20):
-    """Notifications whose send failed for good (retries exhausted or worker lost): to be enqueued again."""
+def notifications_unsent(*, now=None, older_than=None, max_attempts=20):
+    """Notifications whose send failed for good (retries exhausted, worker lost, broker down when they
+    were enqueued): to be enqueued again."""
     now = now or timezone.now()
+    if older_than is None:
+        older_than = timedelta(seconds=settings.REQUESTS_RESEND_AFTER_SECONDS)
     return Notification.objects.filter(
         sent_at__isnull=True, created_at__lt=now - older_than, attempts__lt=max_attempts
     ).filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - LEASE))
@@ -97,6 +100,7 @@ TO_ASKER = frozenset(
         NotificationKind.MESSAGE,
         NotificationKind.EVALUATION,
         NotificationKind.WAITING_REMINDER,
+        NotificationKind.MERGED,
     }
 )
 
@@ -134,6 +138,9 @@ def render_notification(notification: Notification) -> tuple[str, str, list[str]
     }
     if notification.kind in (NotificationKind.MESSAGE, NotificationKind.REPLY):
         context["message"] = Message.objects.get(pk=int(notification.key))
+    if notification.kind == NotificationKind.MERGED:
+        merge = RequestMerge.objects.select_related("primary").filter(request=request).first()
+        context["merge_primary"] = merge.primary if merge else None
     # Letters to the asker are Dutch (B1) whatever language the worker runs in.
     with translation.override("nl"):
         text = render_to_string(f"requests/email/{notification.kind}.txt", context)

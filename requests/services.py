@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cultuur.audit import audit_record
+from cultuur.queue import enqueue_on_commit
 from districts.selectors import district_for_postcode, normalise_postcode
 from requests import workflow
 from requests.models import (
@@ -105,6 +106,8 @@ def _create(*, idempotency_key, disciplines, postcode="", chosen_district=None, 
     )
     if request.requester_email:
         notification_queue(request=request, kind=NotificationKind.CONFIRMATION)
+    # Likely duplicates are noted on the timeline after commit, off the asker's request.
+    enqueue_on_commit("requests.tasks.flag_duplicates", request.pk)
     return request
 
 
@@ -114,12 +117,18 @@ def request_links_follow_district(*, request: CultureRequest) -> None:
     RequestDiscipline.objects.filter(culturerequest=request).update(district_id=request.district_id)
 
 
-def request_change_status(*, request: CultureRequest, to: str, note: str = "", by=None) -> CultureRequest:
-    """The one place a status changes: checks the workflow, writes the timeline event."""
+def request_change_status(
+    *, request: CultureRequest, to: str, note: str = "", by=None, service_only: bool = False
+) -> CultureRequest:
+    """The one place a status changes: checks the workflow, writes the timeline event.
+
+    `service_only` is for the services that set a target no form may set (a merge)."""
     locked = CultureRequest.objects.select_for_update().get(pk=request.pk)
     note = (note or "").strip()
     if to not in Status.values:
         raise RequestError(_("Onbekende status."))
+    if to in workflow.SERVICE_ONLY and not service_only:
+        raise RequestError(_("Deze status zet u met Samenvoegen, niet hier."))
     if not workflow.is_allowed(locked.status, to):
         raise RequestError(
             _("Een vraag met status ‘%(current)s’ kan niet naar ‘%(target)s’.")

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from requests import notifications, reminders, retention
+from requests import duplicates, my_questions, notifications, reminders, retention
 
 
 @shared_task(
@@ -41,3 +41,18 @@ def anonymise_expired_requests() -> int:
 @shared_task(autoretry_for=(Exception,), retry_backoff=60, max_retries=5)
 def anonymise_request(request_id: int) -> bool:
     return retention.request_anonymise(request_id=request_id)
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=30, max_retries=5)
+def send_my_questions_link(email: str) -> bool:
+    return my_questions.my_questions_link_send(email=email)
+
+
+@shared_task
+def delete_expired_question_links() -> int:
+    return my_questions.links_expired_delete()
+
+
+@shared_task
+def flag_duplicates(request_id: int) -> list[str]:
+    return duplicates.duplicates_flag(request_id=request_id)

@@ -5,6 +5,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Case, When
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_POST
 from cultuur.audit import audit_record
 from cultuur.keyset import InvalidCursor, keyset_page, order_keys
 from cultuur.roles import Role, has_role
-from requests import selectors, services, workflow
+from requests import duplicates, merging, saved_views, selectors, services, standard_texts, workflow
 from requests.board_rows import BoardRows
 from requests.filters import RequestFilter, filter_fields_html
 from requests.forms import FundingApplicationForm, MessageForm, NoteForm, StatusChangeForm
@@ -46,10 +47,34 @@ def _action_on(request, reference) -> CultureRequest:
 @board_access
 def board(request):
     user = request.user
-    filterset = RequestFilter(request.GET, queryset=selectors.board_requests(user), user=user)
+    may_save = saved_views.may_save_views(user)
+    # Own views first, so that the default is always among the ones read.
+    views = (
+        list(
+            saved_views.saved_views_visible_to(user).order_by(
+                Case(When(owner=user, then=0), default=1), "name", "pk"
+            )[:50]
+        )
+        if may_save
+        else []
+    )
+    data, view = saved_views.board_query_for(user, request.GET, views)
+    filterset = RequestFilter(data, queryset=selectors.board_requests(user), user=user)
+    if view is not None:
+        data, dropped = saved_views.without_invalid(filterset)
+        if dropped:
+            # A saved district or advisor may be gone since: show the rest, say what was left out.
+            messages.warning(
+                request,
+                _(
+                    "De weergave ‘%(name)s’ heeft een filter dat niet meer bestaat (%(fields)s). Dat filter is overgeslagen."
+                )
+                % {"name": view.name, "fields": ", ".join(dropped)},
+            )
+            filterset = RequestFilter(data, queryset=selectors.board_requests(user), user=user)
     requests = filterset.qs
-    query = request.GET.copy()
-    for name in (*CURSOR_PARAMS, "pagina"):
+    query = data.copy()
+    for name in (*CURSOR_PARAMS, "pagina", "weergave"):
         query.pop(name, None)
     keys = order_keys(requests)
     # Every sort the board offers has a keyset (created_at or last_action_at, then id, each on an
@@ -57,7 +82,7 @@ def board(request):
     # ordering without one, should a sort be added without its key.
     if keys is None:
         paginator = CappedPaginator(requests, PAGE_SIZE)
-        page = paginator.get_page(request.GET.get("pagina"))
+        page = paginator.get_page(data.get("pagina"))
         links = None
     else:
         try:
@@ -65,22 +90,32 @@ def board(request):
                 requests,
                 PAGE_SIZE,
                 keys=keys,
-                after=request.GET.get(CURSOR_PARAMS[0], ""),
-                before=request.GET.get(CURSOR_PARAMS[1], ""),
+                after=data.get(CURSOR_PARAMS[0], ""),
+                before=data.get(CURSOR_PARAMS[1], ""),
             )
         except InvalidCursor:
             messages.warning(request, _("Die paginalink klopt niet meer; u ziet de eerste pagina."))
             page = keyset_page(requests, PAGE_SIZE, keys=keys)
-        links = keyset_links(page, query)
+        # Paging through a saved view keeps it marked as the one on screen.
+        link_query = query.copy()
+        if view is not None:
+            link_query["weergave"] = str(view.pk)
+        links = keyset_links(page, link_query)
         paginator = BoardCount(requests, page)
+    builder = BoardRows(request)
+    on_page = list(page)
+    builder.flagged = duplicates.flagged_on_page(on_page)
     context = {
         "filter": filterset,
         "filter_fields": filter_fields_html(filterset.form),
         "paginator": paginator,
         "page": page,
         "links": links,
-        "rows": BoardRows(request).rows(page),
+        "rows": builder.rows(on_page),
         "query": query.urlencode(),
+        "current_view": view,
+        "saved_views": sorted(views, key=lambda v: (v.name.lower(), v.pk)),
+        "may_save_views": may_save,
     }
     return render(request, "requests/board.html", context)
 
@@ -101,12 +136,43 @@ def _detail_page(request, reference, *, message_form=None, code=200):
     culture_request = get_object_or_404(selectors.request_detail(request.user, reference))
     audit_record(action="requests.contact.viewed", by=request.user, target=culture_request, request=request)
     can_act = selectors.can_work_on(request.user, culture_request)
+    texts = list(standard_texts.standard_texts_for_request(culture_request)) if can_act else []
+    # A refused message comes back as it was typed; otherwise a picked standard text fills the box.
+    can_wait = _can_wait(culture_request)
+    message_form = message_form or MessageForm(can_wait=can_wait)
+    picked = request.GET.get("tekst", "") if request.method == "GET" else ""
+    if can_act and picked.isdigit():
+        text = next((t for t in texts if t.pk == int(picked)), None)
+        if text is None:
+            messages.error(request, _("Die standaardtekst past niet bij deze vraag of bestaat niet meer."))
+        else:
+            body = standard_texts.standard_text_filled(
+                text=text, culture_request=culture_request, advisor=request.user
+            )
+            message_form = MessageForm(initial={"body": body}, can_wait=can_wait)
+    context_tools = {
+        "texts": texts,
+        "picked_text": int(picked) if picked.isdigit() else None,
+        "duplicates": duplicates.duplicates_of(culture_request, selectors.visible_requests(request.user))
+        if culture_request.status != workflow.Status.MERGED
+        else [],
+        "merge_primary": merging.merge_primary_of(culture_request),
+        "merged_in": merging.merged_into(culture_request),
+    }
+    if request.htmx and picked:
+        # The standard-text picker swaps only the message box.
+        return render(
+            request,
+            "requests/partials/message_form.html",
+            {"r": culture_request, "message_form": message_form, **context_tools},
+        )
     context = {
+        **context_tools,
         "r": culture_request,
         "can_act": can_act,
         "can_fund": selectors.can_record_funding(request.user, culture_request),
-        "status_form": StatusChangeForm(targets=workflow.allowed_targets(culture_request.status)),
-        "message_form": message_form or MessageForm(can_wait=_can_wait(culture_request)),
+        "status_form": StatusChangeForm(targets=workflow.manual_targets(culture_request.status)),
+        "message_form": message_form,
         "note_form": NoteForm(),
         "funding_form": FundingApplicationForm(),
         "barriers": ", ".join(str(Barrier(b).label) for b in culture_request.barriers if b in Barrier.values),
@@ -145,7 +211,7 @@ def assign_to_me(request, reference):
 @require_POST
 def change_status(request, reference):
     culture_request = _action_on(request, reference)
-    form = StatusChangeForm(request.POST, targets=workflow.allowed_targets(culture_request.status))
+    form = StatusChangeForm(request.POST, targets=workflow.manual_targets(culture_request.status))
     if not form.is_valid():
         return _respond(request, culture_request, error=_("Kies een status die hier mag."))
     try:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from requests import retention, selectors, services, spam, workflow
+from requests import merging, retention, selectors, services, spam, workflow
 from requests.forms import EraseForm, EvaluationForm, ReplyForm, RequestForm, WithdrawForm
 from requests.workflow import Status
 
@@ -83,7 +83,11 @@ def _closing_note(culture_request) -> str:
 
 
 def _status_page(request, culture_request, *, reply_form=None, withdraw_form=None, code=200):
+    # A merged question's link keeps working: it shows how the question it joined is doing.
+    primary = merging.merge_primary_of(culture_request)
     context = {
+        "merge_primary": primary,
+        "primary_status_text": workflow.ASKER_TEXT[primary.status] if primary else "",
         "culture_request": culture_request,
         "status_text": workflow.ASKER_TEXT[culture_request.status],
         "closing_note": _closing_note(culture_request),

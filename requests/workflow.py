@@ -20,6 +20,8 @@ class Status(models.TextChoices):
     REFERRED = "referred", _("Doorverwezen")
     WITHDRAWN = "withdrawn", _("Ingetrokken")
     DECLINED = "declined", _("Afgewezen")
+    # A duplicate folded into another request (its primary); only the merge service sets it.
+    MERGED = "merged", _("Samengevoegd")
 
 
 SIDE_EXITS = {Status.REFERRED, Status.WITHDRAWN, Status.DECLINED}
@@ -36,13 +38,20 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     Status.REFERRED: frozenset(),
     Status.WITHDRAWN: frozenset(),
     Status.DECLINED: frozenset(),
+    Status.MERGED: frozenset(),
 }
+
+# Targets no status form offers: they need more than a status (a merge needs its primary).
+SERVICE_ONLY = frozenset({Status.MERGED})
 
 # A note is required for these targets (the reason for the asker and the timeline).
 NOTE_REQUIRED = frozenset({Status.DECLINED, Status.REFERRED})
 
-CLOSED_STATUSES = frozenset({Status.COMPLETED, Status.EVALUATED, *SIDE_EXITS})
+CLOSED_STATUSES = frozenset({Status.COMPLETED, Status.EVALUATED, Status.MERGED, *SIDE_EXITS})
 OPEN_STATUSES = frozenset(set(Status) - CLOSED_STATUSES)
+# Every open request may be merged into another one (requests.merging.requests_merge).
+for _state in OPEN_STATUSES:
+    TRANSITIONS[_state] = TRANSITIONS[_state] | SERVICE_ONLY
 # The asker may withdraw while the question is still open.
 ASKER_MAY_WITHDRAW = frozenset(OPEN_STATUSES)
 
@@ -65,6 +74,9 @@ ASKER_TEXT = {
     Status.REFERRED: _("We hebben uw vraag doorgestuurd naar een andere organisatie die u beter kan helpen."),
     Status.WITHDRAWN: _("U heeft uw vraag ingetrokken. We doen er niets meer mee."),
     Status.DECLINED: _("We kunnen u helaas niet helpen met deze vraag. De reden staat hieronder."),
+    Status.MERGED: _(
+        "Iemand anders stelde bijna dezelfde vraag. We hebben de vragen samengevoegd en werken er samen aan."
+    ),
 }
 
 # Dotted actions for the timeline.
@@ -77,6 +89,9 @@ ACTION_NOTE = "requests.note.added"
 ACTION_MATCH = "requests.match.created"
 ACTION_FUNDING = "requests.funding.recorded"
 ACTION_EVALUATED = "requests.evaluation.received"
+ACTION_MERGED = "requests.request.merged"
+ACTION_MERGED_INTO = "requests.request.merged_into"
+ACTION_FLAGGED = "requests.request.possible_duplicate"
 
 
 def allowed_targets(current: str) -> frozenset[str]:
@@ -85,3 +100,8 @@ def allowed_targets(current: str) -> frozenset[str]:
 
 def is_allowed(current: str, target: str) -> bool:
     return target in allowed_targets(current)
+
+
+def manual_targets(current: str) -> frozenset[str]:
+    """What a status form may offer: the allowed targets without the service-only ones."""
+    return allowed_targets(current) - SERVICE_ONLY

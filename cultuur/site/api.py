@@ -18,6 +18,11 @@ router.register("school-budget-lines", schools_api.BudgetLineViewSet, basename="
 router.register("school-monitoring", schools_api.MonitoringEntryViewSet, basename="school-monitoring")
 router.register("requests", CultureRequestViewSet, basename="culturerequest")
 
+from requests import tool_api  # noqa: E402
+
+router.register("saved-views", tool_api.SavedViewViewSet, basename="savedview")
+router.register("standard-texts", tool_api.StandardTextViewSet, basename="standardtext")
+
 from makers import api as makers_api  # noqa: E402
 
 router.register("makers", makers_api.MakerViewSet, basename="maker")

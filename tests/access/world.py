@@ -14,6 +14,7 @@ from districts.services import grant_create, partner_save
 from impact.models import MonitoringReport
 from impact.reports import scope_key
 from makers.models import CoCreation
+from requests.advisor_models import SavedView, StandardText
 from requests.models import Direction, Message, MessageAttachment
 from schools.models import Milestone
 from tests.factories import DistrictFactory, UserFactory, advisor_in
@@ -112,6 +113,14 @@ def build_world() -> World:
     request_a = CultureRequestFactory(district=district_a, reference="CV-2026-00001")
     request_b = CultureRequestFactory(district=district_b, reference="CV-2026-00002")
     funding_a = FundingApplicationFactory(request=request_a)
+    view_a = SavedView.objects.create(
+        owner=advisor_a, name="Weergave A", query="status=new", shared_with=district_a
+    )
+    view_b = SavedView.objects.create(
+        owner=advisor_b, name="Weergave B", query="status=new", shared_with=district_b
+    )
+    text_a = StandardText.objects.create(title="Tekst A", body="Beste {voornaam},")
+    text_b = StandardText.objects.create(title="Tekst B", body="Beste {voornaam},")
     funding_b = FundingApplicationFactory(request=request_b)
     attachments = {request: _attachment_on(request) for request in (request_a, request_b)}
 
@@ -174,6 +183,8 @@ def build_world() -> World:
         funding,
         partner,
         grant,
+        saved_view,
+        standard_text,
     ):
         return {
             "slug:district": district.slug,
@@ -193,6 +204,8 @@ def build_world() -> World:
             "token:request": request.status_token,
             "reference": request.reference,
             "pk:funding": funding.pk,
+            "pk:savedview": saved_view.pk,
+            "pk:standardtext": standard_text.pk,
             "pk:attachment": attachments[request].pk,
             "partner_id": partner.pk,
             "pk:partner": partner.pk,
@@ -226,6 +239,8 @@ def build_world() -> World:
         funding_a,
         partner_a,
         grant_a,
+        view_a,
+        text_a,
     )
     b = side(
         school_y,
@@ -243,6 +258,8 @@ def build_world() -> World:
         funding_b,
         partner_b,
         grant_b,
+        view_b,
+        text_b,
     )
     tokens = {role: Token.objects.create(user=user).key for role, user in users.items()}
     return World(users=users, a=a, b=b, tokens=tokens)

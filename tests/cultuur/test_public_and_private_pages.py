@@ -14,6 +14,8 @@ PUBLIC = {
     "/accounts/password/reset/",
     "/vraag/",
     "/vraag/bedankt/",
+    # "My questions": the asker asks for a one-time link by e-mail (issue 16).
+    "/mijn-vragen/",
     # The public culture directory (makers app).
     "/makers/",
     "/cursussen/",
@@ -48,10 +50,22 @@ def test_public_pages_answer_anonymous_visitors(client, path):
     assert client.get(path).status_code == 200
 
 
+# The list behind a used one-time link: without one it sends the visitor to ask for a link.
+TO_MY_QUESTIONS = {"/mijn-vragen/overzicht/"}
+
+
+def test_the_my_questions_list_without_a_used_link_sends_the_visitor_to_ask_for_one(client):
+    for path in TO_MY_QUESTIONS:
+        response = client.get(path)
+        assert response.status_code == 302 and response["Location"] == "/mijn-vragen/"
+
+
 def test_every_other_page_redirects_an_anonymous_visitor_to_login(client):
     checked = []
     for path in _concrete_paths():
-        if path in PUBLIC | PUBLIC_API or path.startswith(("/beheer/", "/i18n/", "/accounts/")):
+        if path in PUBLIC | PUBLIC_API | TO_MY_QUESTIONS or path.startswith(
+            ("/beheer/", "/i18n/", "/accounts/")
+        ):
             continue
         response = client.get(path)
         if path.startswith("/api/"):

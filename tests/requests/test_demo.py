@@ -33,3 +33,20 @@ def test_demo_data_has_hundreds_of_requests_across_districts_kinds_and_statuses_
     )
     seed_all()
     assert CultureRequest.objects.count() == count
+
+
+def test_demo_has_b1_standard_texts_saved_views_and_a_merged_duplicate():
+    from requests.advisor_models import RequestMerge, SavedView, StandardText
+    from requests.placeholders import placeholder_errors
+
+    seed_all()
+    texts = list(StandardText.objects.all())
+    assert {t.language for t in texts} == {"nl", "en"}
+    assert all(placeholder_errors(t.body) == [] for t in texts)
+    assert SavedView.objects.filter(is_default=True).exists()
+    assert SavedView.objects.filter(shared_with__isnull=False).exists()
+    merge = RequestMerge.objects.select_related("request", "primary").first()
+    assert merge.request.status == Status.MERGED and merge.primary.district_id == merge.request.district_id
+    counts = (StandardText.objects.count(), SavedView.objects.count(), RequestMerge.objects.count())
+    seed_all()
+    assert (StandardText.objects.count(), SavedView.objects.count(), RequestMerge.objects.count()) == counts

@@ -27,7 +27,11 @@ def test_the_table_has_the_main_path_and_side_exits():
 def test_every_allowed_transition_changes_the_status_and_writes_the_timeline(current, target, advisor, noord):
     request = CultureRequestFactory(status=current, district=noord)
     services.request_change_status(
-        request=request, to=target, note="Reden: past niet bij ons aanbod.", by=advisor
+        request=request,
+        to=target,
+        note="Reden: past niet bij ons aanbod.",
+        by=advisor,
+        service_only=target in workflow.SERVICE_ONLY,
     )
     request.refresh_from_db()
     assert request.status == target
@@ -65,6 +69,16 @@ def test_an_unknown_status_is_refused(advisor, noord):
     request = CultureRequestFactory(district=noord)
     with pytest.raises(services.RequestError):
         services.request_change_status(request=request, to="party", by=advisor)
+
+
+def test_a_service_only_status_is_refused_from_a_status_form(advisor, noord):
+    request = CultureRequestFactory(status="new", district=noord)
+    assert "merged" in workflow.allowed_targets("new")
+    assert "merged" not in workflow.manual_targets("new")
+    with pytest.raises(services.RequestError, match="Samenvoegen"):
+        services.request_change_status(request=request, to="merged", by=advisor)
+    request.refresh_from_db()
+    assert request.status == "new"
 
 
 def test_the_first_move_by_an_advisor_counts_as_first_contact(advisor, noord):

@@ -20,7 +20,7 @@ DEPLOY = BASE_DIR / "deploy"
 OVERLAYS = sorted(p.name for p in (DEPLOY / "overlays").iterdir() if (p / "kustomization.yaml").exists())
 # Names that carry passwords or keys, or URLs that usually hold one: never in a ConfigMap.
 SECRET_NAME = re.compile(
-    r"PASSWORD|SECRET|TOKEN|(^|_)KEY($|_)|^DATABASE(_REPLICA)?_URL$|BROKER_URL|CACHE_URL"
+    r"PASSWORD$|SECRET|TOKEN$|(^|_)KEY($|_)|^DATABASE(_REPLICA)?_URL$|BROKER_URL|CACHE_URL"
 )
 
 # `python -m celery` puts the working directory first on sys.path, as manage.py does: our `requests`

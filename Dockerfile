@@ -24,7 +24,6 @@ RUN DEBUG=false SECRET_KEY=build-only-not-secret python manage.py compiletransla
 # photo uploads fail. No VOLUME line: each service mounts the volumes it needs, and none gets an
 # empty anonymous one instead.
 
-# Numeric, so that Kubernetes can verify runAsNonRoot (deploy/).
-USER 1000:1000
+USER cultuur
 EXPOSE 8000
 CMD ["gunicorn", "cultuur.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -17,7 +17,11 @@ COPY . .
 # collectstatic needs settings but no real secret or database.
 RUN DEBUG=false SECRET_KEY=build-only-not-secret python manage.py compiletranslations \
  && DEBUG=false SECRET_KEY=build-only-not-secret python manage.py collectstatic --no-input \
-  && mkdir -p /app/var/media /app/var/attachments && chown -R cultuur /app/var
+ && mkdir -p /app/var/media /app/var/attachments \
+ && chown -R cultuur /app/var
+# The media volume (docker-compose.yml) starts as a copy of this directory, owned by the app user;
+# without it Docker creates the mount point as root and photo uploads fail.
+VOLUME ["/app/var/media", "/app/var/attachments"]
 
 USER cultuur
 EXPOSE 8000

@@ -251,15 +251,20 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 REST_FRAMEWORK = {
+    # Token first: DRF takes the WWW-Authenticate header from the first class, and only with one
+    # does a missing or bad credential answer 401 (with the session first it is 403).
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
+    # JSON only: no API route uploads a file, and one media type per write keeps generated clients simple.
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "cultuur.api_schema.AutoSchema",
     "EXCEPTION_HANDLER": "cultuur.api_exceptions.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
@@ -285,6 +290,8 @@ SESSION_SAVE_EVERY_REQUEST = False
 SESSION_REFRESH_SECONDS = 5 * 60
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    # The container's healthcheck asks over plain HTTP from inside; a redirect would fail it.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -375,6 +382,9 @@ MAKERS_FAIR_HOURLY_RATE_CENTS = env_int("MAKERS_FAIR_HOURLY_RATE_CENTS", 50_00)
 # A day part (dagdeel) counts as this many hours when its rate is checked against the minimum.
 MAKERS_HOURS_PER_DAY_PART = env_int("MAKERS_HOURS_PER_DAY_PART", 4)
 MAKERS_PHOTO_MAX_BYTES = env_int("MAKERS_PHOTO_MAX_BYTES", 3 * 1024 * 1024)
+# The app serves visible makers' photos under /media/makers/photos/ (README, "Media files"); off
+# when a reverse proxy serves them instead.
+SERVE_MAKER_PHOTOS = env_bool("SERVE_MAKER_PHOTOS", default=True)
 MAKERS_PAGE_SIZE = env_int("MAKERS_PAGE_SIZE", 24)
 # The centre's own name, shown as the provider of the courses it gives itself.
 MAKERS_CENTRE_NAME = env_str("MAKERS_CENTRE_NAME", "Cultuurcentrum")

@@ -21,7 +21,8 @@ class DistrictSerializer(serializers.ModelSerializer):
     postcodes = serializers.SerializerMethodField()
     advisors = serializers.SerializerMethodField()
     staffed = serializers.SerializerMethodField()
-    profile = CultureProfileSerializer(read_only=True, default=None)
+    # A district without a culture profile yet answers `null`, and the schema must say so.
+    profile = CultureProfileSerializer(read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = District

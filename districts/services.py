@@ -6,6 +6,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from cultuur.errors import DomainError
+from cultuur.money import format_euros
 from districts.models import CultureProfile, District, DistrictBudget, DistrictGrant, Partner, ProfileEdit
 
 
@@ -114,10 +115,10 @@ def grant_create(
     if amount_cents > remaining and not reason:
         raise GrantExceedsBudget(
             _(
-                "Deze bijdrage is hoger dan wat er nog in het wijkbudget zit (€ %(remaining)s). "
+                "Deze bijdrage is hoger dan wat er nog in het wijkbudget zit (%(remaining)s). "
                 "Geef een reden op om het budget bewust te overschrijden."
             )
-            % {"remaining": f"{remaining / 100:.2f}".replace(".", ",")}
+            % {"remaining": format_euros(remaining)}
         )
     grant = DistrictGrant.objects.create(
         budget=budget,

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cultuur.errors import DomainError
+from cultuur.money import format_euros
 from cultuur.roles import Role, has_role
-from cultuur.templatetags.cultuur import euros
 from districts import selectors, services
 from districts.forms import GrantForm, PartnerForm, ProfileForm, parse_year
 from districts.models import CultureProfile
@@ -93,9 +93,9 @@ def grant_create(request, slug):
             messages.success(request, _("De bijdrage is vastgelegd."))
             return redirect("districts:detail", slug=district.slug)
     budget = selectors.budget_summary(district, parse_year(request.POST.get("granted_on", "")[:4]))
-    intro = _("Nog beschikbaar in %(year)s: € %(amount)s.") % {
+    intro = _("Nog beschikbaar in %(year)s: %(amount)s.") % {
         "year": budget["year"],
-        "amount": euros(budget["remaining_cents"]),
+        "amount": format_euros(budget["remaining_cents"]),
     }
     context = {"district": district, "form": form, "heading": _("Bijdrage toekennen"), "intro": intro}
     return render(request, "districts/form.html", context)

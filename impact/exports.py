@@ -21,12 +21,11 @@ No personal data: measurements are about indicators, activities and districts, n
 
 from __future__ import annotations
 
-import csv
-import io
 from decimal import Decimal
 
 from django.utils import timezone
 
+from cultuur.exports import csv_text
 from impact.dashboard_programme import Filters, measurements_in
 
 FIELDS = [
@@ -123,8 +122,4 @@ def maex_document(filters: Filters, rows: list[dict]) -> dict:
 
 
 def maex_csv(rows: list[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=FIELDS)
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+    return csv_text(FIELDS, ([row.get(field) for field in FIELDS] for row in rows))

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from decimal import Decimal
 
 from django.utils.formats import number_format
 
+from cultuur.exports import cents_as_euros, csv_text
+from cultuur.money import format_euros
+
 
 def euro(cents) -> str:
-    if cents is None or cents == "":
-        return "—"
-    amount = Decimal(int(cents)) / 100
-    return f"€ {number_format(amount, decimal_pos=2, use_l10n=True, force_grouping=True)}"
+    return format_euros(cents, empty="—")
 
 
 def display(value) -> str:
@@ -34,23 +32,14 @@ def display_rows(figure: dict) -> list[list[str]]:
     ]
 
 
-def csv_value(value, money: bool) -> str:
-    """CSV carries machine-readable numbers: money in euros with a point, no thousands separator."""
-    if value is None:
-        return ""
-    if money:
-        return f"{Decimal(int(value)) / 100:.2f}"
-    return str(value)
-
-
 def to_csv(figure: dict) -> str:
+    """CSV carries machine-readable numbers: money in euros with a point, no thousands separator."""
     money = set(figure.get("money_columns", ()))
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(figure["header"])
-    for row in figure["rows"]:
-        writer.writerow([csv_value(cell, index in money) for index, cell in enumerate(row)])
-    return out.getvalue()
+    rows = (
+        [cents_as_euros(cell) if index in money else cell for index, cell in enumerate(row)]
+        for row in figure["rows"]
+    )
+    return csv_text(figure["header"], rows)
 
 
 def jsonable(figure: dict) -> dict:

@@ -5,7 +5,7 @@ Reads go through the same scoping selectors and filters as the pages."""
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -24,6 +24,29 @@ from makers.slugs import unique_slug
 class PlainChoiceField(serializers.ChoiceField):
     """Several models have a `status` and a `kind` with their own choices: as plain strings in the
     schema they do not collide (the choices are listed in the field description)."""
+
+
+@extend_schema_field({"oneOf": [{"type": "string"}, {"type": "integer"}]})
+class FacetValueField(serializers.Field):
+    """A slug or code, or a choice's value (the weekday is a number)."""
+
+    def to_representation(self, value):
+        return value
+
+
+class FacetOptionSerializer(serializers.Serializer):
+    value = FacetValueField()
+    label = serializers.CharField()
+    count = serializers.IntegerField(allow_null=True, help_text="null: too many matches to count")
+    selected = serializers.BooleanField()
+
+
+class FacetSerializer(serializers.Serializer):
+    """One filter of the list with the options that have matches (see MakerFilter.facets)."""
+
+    name = serializers.CharField()
+    label = serializers.CharField()
+    options = FacetOptionSerializer(many=True)
 
 
 class DirectoryPermission(permissions.BasePermission):
@@ -46,7 +69,9 @@ class _DirectoryViewSet(viewsets.ModelViewSet):
     permission_classes = [DirectoryPermission]
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
-    @action(detail=False)
+    # The facets are a plain list, not a page of the list's items.
+    @extend_schema(responses=FacetSerializer(many=True))
+    @action(detail=False, pagination_class=None)
     def facets(self, request):
         """The facet counts for the same filters as the list."""
         filterset = self.filterset_class(request.GET, queryset=self.get_queryset(), request=request)
@@ -62,7 +87,9 @@ class _DirectoryViewSet(viewsets.ModelViewSet):
         except services.DirectoryError as error:
             raise ValidationError({"detail": str(error)}) from error
         except DjangoValidationError as error:
-            raise ValidationError(getattr(error, "message_dict", {"detail": error.messages})) from error
+            raise ValidationError(
+                getattr(error, "message_dict", {"non_field_errors": error.messages})
+            ) from error
 
 
 # --- Makers -----------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Model, Q
 from django.utils.translation import gettext as _
 
+from cultuur.money import format_euros
 from makers.models import Discipline
 from makers.selectors import published_cocreations, published_courses, published_makers, published_venues
 
@@ -42,10 +43,6 @@ def _discipline_id(discipline):
     if isinstance(discipline, str) and not discipline.isdigit():
         return Discipline.objects.filter(slug=discipline).values_list("pk", flat=True).first()
     return _pk(discipline)
-
-
-def _euros(cents: int) -> str:
-    return f"€ {cents / 100:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def _ranked(candidates: list[Candidate], limit: int) -> list[Candidate]:
@@ -100,7 +97,8 @@ def maker_candidates(
             if maker.rate_per_hour_cents <= budget_cents:
                 candidate.add(
                     1,
-                    _("Uurtarief %(rate)s past in het budget.") % {"rate": _euros(maker.rate_per_hour_cents)},
+                    _("Uurtarief %(rate)s past in het budget.")
+                    % {"rate": format_euros(maker.rate_per_hour_cents)},
                 )
             else:
                 candidate.score -= 3
@@ -145,7 +143,7 @@ def course_candidates(
             candidate.add(1, _("Heeft een lagere prijs met stadspas."))
         if budget_cents is not None:
             if price <= budget_cents:
-                candidate.add(1, _("Prijs %(price)s past in het budget.") % {"price": _euros(price)})
+                candidate.add(1, _("Prijs %(price)s past in het budget.") % {"price": format_euros(price)})
             else:
                 candidate.score -= 3
         if course.places_left > 0:

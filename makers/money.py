@@ -9,11 +9,3 @@ def euros_to_cents(value) -> int | None:
 
 def cents_to_euros(cents: int | None) -> Decimal | None:
     return None if cents is None else (Decimal(cents) / 100).quantize(Decimal("0.01"))
-
-
-def format_euros(cents: int | None) -> str:
-    """€ 1.234,50: Dutch notation."""
-    if cents is None:
-        return ""
-    whole, part = divmod(int(cents), 100)
-    return "€ " + f"{whole:,}".replace(",", ".") + f",{part:02d}"

@@ -193,7 +193,7 @@ def fair_practice_flags(maker: Maker) -> list[str]:
     from django.conf import settings
     from django.utils.translation import gettext as _
 
-    from makers.money import format_euros
+    from cultuur.money import format_euros
 
     minimum = settings.MAKERS_FAIR_HOURLY_RATE_CENTS
     flags = []

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from makers.views import bookings, directory, review, selfservice
+from makers.views import bookings, directory, photos, review, selfservice
 
 app_name = "makers"
 urlpatterns = [
     path("makers/", directory.maker_list, name="maker_list"),
+    # Under MEDIA_URL (/media/), before the DEBUG-only static route in cultuur/urls.py.
+    path("media/makers/photos/<path:path>", photos.photo, name="photo"),
     path("makers/mijn-profiel/", selfservice.my_profile, name="my_profile"),
     path("makers/nieuw/", selfservice.maker_create, name="maker_create"),
     path("makers/beoordelen/", review.review_queue, name="review_queue"),

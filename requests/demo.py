@@ -66,8 +66,12 @@ def seed(ctx) -> None:
     ReferenceCounter.objects.filter(pk=counter.pk).update(last_number=F("last_number") + COUNT)
     references = [f"CV-{year}-{n:05d}" for n in range(first, first + COUNT)]
     rows, extras = [], []
-    for key, reference in zip(keys, references, strict=True):
+    for index, (key, reference) in enumerate(zip(keys, references, strict=True)):
         kind, organisation, question, slugs, age_group, barriers = rng.choice(QUESTIONS)
+        # "Voor wie" is optional on the public form and some askers skip it (not drawn from rng,
+        # so the rest of the demo stays as it was).
+        if index % 7 == 3:
+            age_group = ""
         district = rng.choice(districts)
         postcodes = [area.code for area in district.postcode_areas.all()] or ["1500"]
         status = _weighted_status(rng)

@@ -225,6 +225,11 @@ class MessageForm(forms.Form):
         help_text=_("De vraag krijgt de status ‘Wachten op vraagsteller’ tot er antwoord is."),
     )
 
+    def __init__(self, *args, can_wait: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_wait:  # the workflow would refuse it: do not offer it
+            del self.fields["waiting"]
+
 
 class NoteForm(forms.Form):
     body = forms.CharField(

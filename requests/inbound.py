@@ -88,6 +88,7 @@ class Attachment:
 @dataclass
 class InboundMail:
     subject: str = ""
+    message_id: str = ""
     text: str = ""
     auto_reply: bool = False
     attachments: list[Attachment] = field(default_factory=list)
@@ -278,6 +279,7 @@ def parse_mail(raw: bytes, mail_from: str | None = None) -> InboundMail:
     mail = InboundMail()
     try:
         mail.subject = _header_text(msg.get("Subject", ""))
+        mail.message_id = str(msg.get("Message-ID", "") or "").strip()[:250]
         mail.auto_reply = is_auto_reply(msg, mail_from)
         body = _body_part(msg)
         if body is not None:

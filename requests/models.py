@@ -216,10 +216,19 @@ class Message(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     body = models.TextField(_("bericht"))
+    # The Message-ID of a reply that came by e-mail: a mail server that delivers it twice files it once.
+    email_message_id = models.CharField(max_length=250, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "email_message_id"],
+                condition=~Q(email_message_id=""),
+                name="message_email_once",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_direction_display()} ({self.request_id})"

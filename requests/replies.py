@@ -86,5 +86,6 @@ def _receive(*, raw: bytes, recipients: list[str], mail_from: str | None) -> str
             attachments=mail.attachments,
             refused=mail.refused,
             by_email=True,
+            email_message_id=mail.message_id,
         )
     return OK

@@ -13,7 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cultuur.audit import audit_record
-from requests.models import CultureRequest, Evaluation, InternalNote, Message, RequestEvent
+from requests.models import (
+    CultureRequest,
+    Evaluation,
+    InternalNote,
+    Message,
+    MessageAttachment,
+    RequestEvent,
+)
 from requests.services import request_withdraw
 from requests.workflow import CLOSED_STATUSES
 
@@ -26,6 +33,21 @@ def requests_due_for_anonymisation(*, now=None):
     return CultureRequest.objects.filter(
         status__in=CLOSED_STATUSES, status_changed_at__lt=cutoff, anonymised_at__isnull=True
     )
+
+
+def _attachments_delete(request) -> None:
+    """Files the asker sent are personal data too: the files go once the transaction commits (a
+    rollback keeps them with their rows), the rows now."""
+    attachments = list(MessageAttachment.objects.filter(message__request=request))
+    MessageAttachment.objects.filter(pk__in=[a.pk for a in attachments]).delete()
+    names = [a.file.name for a in attachments]
+    storage = MessageAttachment._meta.get_field("file").storage
+
+    def delete_files():
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete_files, robust=True)
 
 
 @transaction.atomic
@@ -46,7 +68,8 @@ def request_anonymise(*, request_id: int, now=None) -> bool:
         timing="",
         anonymised_at=now,
     )
-    Message.objects.filter(request=request).update(body=REMOVED)
+    Message.objects.filter(request=request).update(body=REMOVED, email_message_id="")
+    _attachments_delete(request)
     InternalNote.objects.filter(request=request).update(body=REMOVED)
     Evaluation.objects.filter(request=request).update(comment="")
     RequestEvent.objects.filter(request=request).exclude(note="").update(note=REMOVED)

@@ -210,19 +210,35 @@ def message_send(*, request: CultureRequest, body: str, by, waiting: bool = Fals
 
 @transaction.atomic
 def message_receive(
-    *, request: CultureRequest, body: str, attachments=(), refused=(), by_email: bool = False
-) -> Message:
+    *,
+    request: CultureRequest,
+    body: str,
+    attachments=(),
+    refused=(),
+    by_email: bool = False,
+    email_message_id: str = "",
+) -> Message | None:
     """A reply from the asker (status page or e-mail): on the timeline, the owner told, the wait over.
 
     `attachments` are requests.inbound.Attachment (already type checked); `refused` the names of
     files that were not kept, noted on the timeline so the advisor can ask for them another way.
+    A reply by e-mail passes its Message-ID; one that is already filed returns None.
     """
     body = body.strip()
     if not body and not attachments:
         raise RequestError(_("Schrijf een bericht."))
     locked = CultureRequest.objects.select_for_update().get(pk=request.pk)
+    # Under the request's row lock: the same e-mail delivered twice is filed once (None the second time).
+    if (
+        email_message_id
+        and Message.objects.filter(request=request, email_message_id=email_message_id).exists()
+    ):
+        return None
     message = Message.objects.create(
-        request=request, direction=Direction.FROM_ASKER, body=body or _("(alleen bijlagen)")
+        request=request,
+        direction=Direction.FROM_ASKER,
+        body=body or _("(alleen bijlagen)"),
+        email_message_id=email_message_id,
     )
     for attachment in attachments:
         MessageAttachment.objects.create(

@@ -125,13 +125,20 @@ def detail(request, reference):
     return _detail_page(request, reference)
 
 
+def _can_wait(culture_request) -> bool:
+    status = culture_request.status
+    return status in (workflow.Status.NEW, workflow.Status.WAITING) or workflow.is_allowed(
+        status, workflow.Status.WAITING
+    )
+
+
 def _detail_page(request, reference, *, message_form=None, code=200):
     culture_request = get_object_or_404(selectors.request_detail(request.user, reference))
     audit_record(action="requests.contact.viewed", by=request.user, target=culture_request, request=request)
     can_act = selectors.can_work_on(request.user, culture_request)
     texts = list(standard_texts.standard_texts_for_request(culture_request)) if can_act else []
     # A refused message comes back as it was typed; otherwise a picked standard text fills the box.
-    message_form = message_form or MessageForm()
+    message_form = message_form or MessageForm(can_wait=_can_wait(culture_request))
     picked = request.GET.get("tekst", "") if request.method == "GET" else ""
     if can_act and picked.isdigit():
         text = next((t for t in texts if t.pk == int(picked)), None)
@@ -141,7 +148,7 @@ def _detail_page(request, reference, *, message_form=None, code=200):
             body = standard_texts.standard_text_filled(
                 text=text, culture_request=culture_request, advisor=request.user
             )
-            message_form = MessageForm(initial={"body": body})
+            message_form = MessageForm(initial={"body": body}, can_wait=_can_wait(culture_request))
     context_tools = {
         "texts": texts,
         "picked_text": int(picked) if picked.isdigit() else None,

@@ -21,8 +21,9 @@ def _call(fn):
     try:
         return fn()
     except DjangoValidationError as error:
+        # Always an object (never a bare list), the shape the schema documents for a 400.
         raise ValidationError(
-            error.message_dict if hasattr(error, "error_dict") else error.messages
+            error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
         ) from error
     except services.SchoolsError as error:
         raise ValidationError({"detail": str(error)}) from error

@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from makers.money import format_euros
+from cultuur.money import format_euros
 
 register = template.Library()
 
@@ -13,7 +13,7 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 @register.filter
 def euros(cents):
-    return format_euros(cents)
+    return format_euros(cents, empty="")
 
 
 @register.filter

@@ -1,18 +1,15 @@
-from decimal import Decimal
-
 from django import template
 from django.utils.formats import number_format
+
+from cultuur.money import format_euros
 
 register = template.Library()
 
 
 @register.filter
 def euro(cents) -> str:
-    """Integer cents as "€ 1.250,50" (localised)."""
-    if cents is None or cents == "":
-        return "–"
-    amount = Decimal(int(cents)) / 100
-    return f"€ {number_format(amount, decimal_pos=2, use_l10n=True, force_grouping=True)}"
+    """Integer cents as "€ 1.250,50" (cultuur.money, the one notation)."""
+    return format_euros(cents)
 
 
 @register.filter

@@ -1,13 +1,12 @@
-import csv
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from cultuur.audit import audited
+from cultuur.exports import cents_as_euros, write_csv
+from cultuur.money import format_euros
 from cultuur.roles import Role, has_role
 from schools import reports
-from schools.templatetags.schools_tags import euro
 from schools.views.common import school_roles_required
 from schools.views.pages import _year_from
 
@@ -26,7 +25,7 @@ def overview(request):
         table = build(request.user, year)
         money = table.get("money_columns", set())
         table["display_rows"] = [
-            [euro(cell) if index in money else cell for index, cell in enumerate(row)]
+            [format_euros(cell) if index in money else cell for index, cell in enumerate(row)]
             for row in table["rows"]
         ]
         table["slug"] = slug
@@ -50,14 +49,10 @@ def overview_csv(request, table):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{table}-{year.label}.csv"'
     response.write("\ufeff")  # Excel opens UTF-8 with a BOM correctly
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(data["header"])
-    for row in data["rows"]:
-        # Money as euros with a decimal comma, as Dutch spreadsheets expect.
-        writer.writerow(
-            [
-                f"{cell / 100:.2f}".replace(".", ",") if index in money else cell
-                for index, cell in enumerate(row)
-            ]
-        )
+    rows = (
+        [cents_as_euros(cell) if index in money else cell for index, cell in enumerate(row)]
+        for row in data["rows"]
+    )
+    # Semicolons and a decimal comma, as Dutch spreadsheets expect.
+    write_csv(response, data["header"], rows, delimiter=";", decimal_comma=True)
     return response

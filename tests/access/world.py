@@ -99,6 +99,8 @@ def build_world() -> World:
 
     maker_a = OwnedMakerFactory(name="Maker A", slug="maker-a")
     maker_b = OwnedMakerFactory(name="Maker B", slug="maker-b")
+    for maker in (maker_a, maker_b):  # a photo file for the photo route (makers/views/photos.py)
+        maker.photo.save(f"{maker.slug}.jpg", ContentFile(b"\xff\xd8\xff\xe0 not really a JPEG"), save=True)
     course_a = CourseFactory(maker=maker_a, slug="cursus-a")
     course_b = CourseFactory(maker=maker_b, slug="cursus-b")
     venue_a, venue_b = (
@@ -194,6 +196,7 @@ def build_world() -> World:
             "pk:monitoring": monitoring[school].pk,
             "line_pk": line.pk,
             "slug:maker": maker.slug,
+            "path:maker": maker.photo.name.removeprefix("makers/photos/"),
             "slug:course": course.slug,
             "slug:venue": venue.slug,
             "slug:cocreation": cocreation.slug,

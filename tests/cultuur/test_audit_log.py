@@ -35,7 +35,9 @@ def test_a_refused_page_is_logged_and_answered_in_dutch(client):
 def test_a_refused_api_write_is_logged(client):
     DistrictFactory(slug="west")
     client.force_login(UserFactory(roles=["manager"]))
-    response = client.post("/api/district-partners/", {"district": "west", "name": "X"})
+    response = client.post(
+        "/api/district-partners/", {"district": "west", "name": "X"}, content_type="application/json"
+    )
     assert response.status_code == 403
     assert AuditLog.objects.filter(action="auth.access.refused", detail__api=True).exists()
 

@@ -64,7 +64,7 @@ def send_message(page, text: str, *, waiting: bool = False) -> None:
     expect(page.get_by_text("Het bericht is verstuurd.")).to_be_visible()
 
 
-def test_an_asker_answers_by_email_and_the_advisor_answers_back(page, login, axe_violations, receiver, asked):
+def test_an_asker_answers_by_email_and_the_advisor_answers_back(receiver, asked, page, login, axe_violations):
     advisor, request = asked
     login(advisor.email, PASSWORD)
     page.goto(f"/triage/{request.reference}/")

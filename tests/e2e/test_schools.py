@@ -55,8 +55,8 @@ def test_an_icc_overspends_sees_the_co_funding_and_submits_and_the_advisor_agree
     page.get_by_label("Of: vast bedrag (euro)").fill("3000")
     page.get_by_role("button", name="Regel toevoegen").click()
     co_funding = page.get_by_test_id("co-funding")
-    assert "€ 500,00 zelf bijdragen" in co_funding.inner_text()
-    assert page.get_by_test_id("remaining").inner_text() == "€ 0,00"
+    assert "€\xa0500,00 zelf bijdragen" in co_funding.inner_text()
+    assert page.get_by_test_id("remaining").inner_text() == "€\xa00,00"
     assert axe_violations(page) == []
 
     page.get_by_role("link", name="Naar het plan").click()

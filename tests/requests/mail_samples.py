@@ -1,6 +1,7 @@
 """Raw e-mails as mail clients send them, for the inbound tests (unit, stack and browser)."""
 
 from email.message import EmailMessage
+from email.utils import make_msgid
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -16,12 +17,13 @@ def reply_mail(
     html: str | None = None,
     headers: dict | None = None,
     attachments: list[tuple[str, str, bytes]] = (),
+    message_id: str | None = None,
 ) -> bytes:
     msg = EmailMessage()
     msg["From"] = sender
     msg["To"] = to
     msg["Subject"] = subject
-    msg["Message-ID"] = "<test-reply@example.org>"
+    msg["Message-ID"] = message_id or make_msgid(domain="example.org")
     for name, value in (headers or {}).items():
         msg[name] = value
     if text is not None:

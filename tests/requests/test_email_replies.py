@@ -188,3 +188,33 @@ def test_a_broken_mail_to_a_good_address_does_not_crash(waiting_request, django_
     result = deliver(waiting_request, raw=raw, capture=django_capture_on_commit_callbacks)
     assert result.startswith("250")
     assert waiting_request.messages.get(direction="from_asker").body == "Klopt!"
+
+
+def test_the_same_mail_delivered_twice_is_filed_once(waiting_request, django_capture_on_commit_callbacks):
+    address = inbound.reply_address(waiting_request.reply_token)
+    raw = reply_mail(address, "Vier kinderen.", message_id="<once@example.org>")
+    for _ in range(2):
+        assert deliver(waiting_request, raw=raw, capture=django_capture_on_commit_callbacks).startswith("250")
+    assert waiting_request.messages.filter(direction="from_asker").count() == 1
+    assert Notification.objects.filter(kind=NotificationKind.REPLY).count() == 1
+    other = reply_mail(address, "En nog iets.", message_id="<twice@example.org>")
+    deliver(waiting_request, raw=other, capture=django_capture_on_commit_callbacks)
+    assert waiting_request.messages.filter(direction="from_asker").count() == 2
+
+
+def test_erasing_the_askers_data_deletes_the_files_they_sent(
+    waiting_request, settings, django_capture_on_commit_callbacks
+):
+    from requests.retention import request_erase_on_request
+
+    deliver(
+        waiting_request,
+        capture=django_capture_on_commit_callbacks,
+        attachments=[("paspoort.pdf", "application/pdf", PDF)],
+    )
+    path = settings.REQUESTS_ATTACHMENT_ROOT / MessageAttachment.objects.get().file.name
+    assert path.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        request_erase_on_request(request=waiting_request)
+    assert not MessageAttachment.objects.exists()
+    assert not path.exists()

@@ -245,3 +245,11 @@ def test_an_attachment_of_another_request_is_404(client, noord, advisor, with_at
     other = CultureRequestFactory(district=noord)
     client.force_login(advisor)
     assert client.get(f"/triage/{other.reference}/bijlage/{attachment.pk}/").status_code == 404
+
+
+def test_the_checkbox_is_not_offered_where_the_workflow_does_not_allow_waiting(client, noord, advisor):
+    request = CultureRequestFactory(district=noord, status=Status.IN_PROGRESS)
+    client.force_login(advisor)
+    html = client.get(f"/triage/{request.reference}/").content.decode()
+    assert "Bericht aan de vraagsteller" in html
+    assert "Wacht op antwoord van de vraagsteller" not in html

@@ -32,8 +32,8 @@ def test_the_icc_adds_a_line_and_the_page_shows_overspending_and_co_funding(clie
     )
     page = client.get(_budget_url(school, year)).content.decode()
     # budget 10 x 250 = 2500; planned 625 + 2000 = 2625: co-fund 125.
-    assert "€ 2.500,00" in page
-    assert "€ 125,00 zelf bijdragen" in page
+    assert "€\xa02.500,00" in page
+    assert "€\xa0125,00 zelf bijdragen" in page
 
 
 @pytest.mark.parametrize(
@@ -110,7 +110,7 @@ def test_a_line_below_the_fair_practice_minimum_gets_a_warning(client, icc, scho
     client.post(_budget_url(school, year), {**VALID, "hourly_rate_cents": "60"})
     page = client.get(_budget_url(school, year)).content.decode()
     assert "onder Fair Practice-minimum" in page
-    assert "€ 65,00" in page  # the minimum is named
+    assert "€\xa065,00" in page  # the minimum is named
     BudgetLine.objects.update(hourly_rate_cents=6_500)
     assert "onder Fair Practice-minimum" not in client.get(_budget_url(school, year)).content.decode()
 

@@ -22,12 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, addrport, no_worker, **options):
         server = subprocess.Popen([sys.executable, "manage.py", "runserver", addrport])
-        # name -> (how to start it, the running process)
-        helpers = {}
-        if not no_worker:
-            helpers["Celery worker"] = self._start_worker
-        if settings.INBOUND_SMTP_PORT and settings.INBOUND_EMAIL_DOMAIN:
-            helpers["mail receiver"] = self._start_receiver
+        helpers = self.helpers(no_worker=no_worker)
         running = {name: start() for name, start in helpers.items()}
         stopping = False
 
@@ -55,6 +50,16 @@ class Command(BaseCommand):
                     process.wait(timeout=10)
                 except subprocess.TimeoutExpired:
                     process.kill()
+
+    def helpers(self, *, no_worker: bool = False) -> dict:
+        """{name: how to start it} of the processes beside the server; the receiver only when configured,
+        so that the embedded default needs nothing extra."""
+        helpers = {}
+        if not no_worker:
+            helpers["Celery worker"] = self._start_worker
+        if settings.INBOUND_SMTP_PORT and settings.INBOUND_EMAIL_DOMAIN:
+            helpers["mail receiver"] = self._start_receiver
+        return helpers
 
     def _start_worker(self):
         broker = "embedded (SQLite)" if settings.CELERY_IS_EMBEDDED else settings.CELERY_BROKER_URL

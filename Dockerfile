@@ -23,6 +23,7 @@ RUN DEBUG=false SECRET_KEY=build-only-not-secret python manage.py compiletransla
 # without it Docker creates the mount point as root and photo uploads fail.
 VOLUME ["/app/var/media", "/app/var/attachments"]
 
-USER cultuur
+# Numeric, so that Kubernetes can verify runAsNonRoot (deploy/).
+USER 1000:1000
 EXPOSE 8000
 CMD ["gunicorn", "cultuur.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: install run serve test lint e2e stack ci bench messages clean
+.PHONY: install run serve test lint e2e stack ci k8s bench messages clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ stack: install
 # Uses DATABASE_URL's PostgreSQL server (its own database cultuur_bench), else a throw-away cluster.
 bench: install
 	$(BIN)/python tests/bench/run.py --scale $${SCALE:-100000} $(BENCH_ARGS)
+
+# The Kubernetes manifests in deploy/: rendered and validated offline (README, "Kubernetes").
+k8s: install
+	bash .ci/k8s-check
 
 ci:
 	bash .ci/run

@@ -5,6 +5,7 @@ The table of variables with their defaults lives in README.md; keep the two in s
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -142,6 +143,27 @@ if IS_POSTGRES:
     # PostgreSQL opens a server-side cursor: DECLARE, FETCH and CLOSE, three round trips for a list
     # of twenty districts. Nothing here streams a large result; a bulk export should page instead.
     DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+# A read replica for the heavy read-only pages (the directory, the dashboard, exports): see
+# cultuur/replica.py. Writes, and reads for a few seconds after a write, stay on the primary.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+DATABASE_REPLICA_PIN_SECONDS = env_int("DATABASE_REPLICA_PIN_SECONDS", 10)
+DATABASE_ROUTERS: list[str] = []
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    # Tests run against the primary's test database; no second test database is made for it.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    if DATABASES["replica"]["ENGINE"].startswith("django.db.backends.postgresql"):
+        DATABASES["replica"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+        # A write that reached the replica by mistake fails loudly, also on a copy that is not a standby.
+        DATABASES["replica"].setdefault("OPTIONS", {}).setdefault(
+            "options", "-c default_transaction_read_only=on"
+        )
+    DATABASE_ROUTERS = ["cultuur.replica.ReplicaRouter"]
+    MIDDLEWARE.append("cultuur.replica.PrimaryPinMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "cultuur.User"
@@ -199,6 +221,44 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+
+# Media (maker photos, PDF reports) on S3-compatible object storage when a bucket is named, so that
+# several web and worker pods share them; the file system (MEDIA_ROOT) otherwise. Keep the bucket
+# private: photos get pre-signed URLs, reports are only ever streamed through the manager's view.
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+MEDIA_ORIGINS: list[str] = []  # where the browser may load media from (the CSP img-src below)
+if AWS_STORAGE_BUCKET_NAME:
+    _s3 = {
+        "bucket_name": AWS_STORAGE_BUCKET_NAME,
+        "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": env_str("AWS_S3_REGION_NAME") or None,
+        "access_key": env_str("AWS_ACCESS_KEY_ID") or None,
+        "secret_key": env_str("AWS_SECRET_ACCESS_KEY") or None,
+        "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN") or None,
+        "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", default=True),
+        "querystring_expire": env_int("AWS_QUERYSTRING_EXPIRE", 3600),
+        # Path style works with every S3-compatible server (MinIO, Ceph, moto); AWS accepts it too.
+        "addressing_style": env_str("AWS_S3_ADDRESSING_STYLE", "path"),
+        "default_acl": None,
+        "file_overwrite": False,
+        "location": env_str("AWS_LOCATION"),
+    }
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3}
+    # Attachments of e-mail replies (REQUESTS_ATTACHMENT_ROOT otherwise): the same bucket under
+    # attachments/, only ever streamed to staff through the request page.
+    STORAGES["attachments"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3, "location": "/".join(p for p in (_s3["location"], "attachments") if p)},
+    }
+    if _s3["custom_domain"]:
+        MEDIA_ORIGINS.append(f"https://{_s3['custom_domain']}")
+    elif _s3["endpoint_url"]:
+        _endpoint = urlsplit(_s3["endpoint_url"])
+        MEDIA_ORIGINS.append(f"{_endpoint.scheme}://{_endpoint.netloc}")
+        if _s3["addressing_style"] == "virtual":
+            MEDIA_ORIGINS.append(f"{_endpoint.scheme}://{AWS_STORAGE_BUCKET_NAME}.{_endpoint.netloc}")
+    else:
+        MEDIA_ORIGINS.append("https://*.amazonaws.com")
 
 # Cache: rate limits (sign-in, public form) must be shared by all web processes in production.
 CACHE_URL = env_str("CACHE_URL")
@@ -304,7 +364,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cultuur.audit import audited
+from cultuur.replica import reads_from_replica
 from impact import exports, reports, selectors
 from impact.dashboard import FIGURES, Filters
 from impact.forms import DashboardFilterForm, ReportRequestForm
@@ -40,6 +41,7 @@ def _filters(request) -> tuple[DashboardFilterForm, Filters]:
 
 
 @manager_required
+@reads_from_replica
 def dashboard(request):
     form, filters = _filters(request)
     snapshot = fresh_snapshot(filters)
@@ -59,6 +61,7 @@ def dashboard(request):
 
 @manager_required
 @audited("impact.figure.exported")
+@reads_from_replica
 def figure_csv(request, key):
     build = FIGURES.get(key)
     if build is None:
@@ -73,6 +76,7 @@ def figure_csv(request, key):
 
 @manager_required
 @audited("impact.maex.exported")
+@reads_from_replica
 def maex_export(request, fmt):
     _form, filters = _filters(request)
     rows = exports.maex_rows(filters)

@@ -27,7 +27,9 @@ def maker_jsonld(maker: Maker) -> dict:
     if maker.website:
         data["sameAs"] = [maker.website]
     if maker.photo:
-        data["image"] = settings.SITE_URL + maker.photo.url
+        url = maker.photo.url
+        # Object storage gives an absolute URL; the file system a path below SITE_URL.
+        data["image"] = url if url.startswith(("http://", "https://")) else settings.SITE_URL + url
     if maker.contact_preference == Maker.ContactPreference.EMAIL and maker.contact_email:
         data["email"] = maker.contact_email
     if kind == "Person":

@@ -7,7 +7,7 @@ import os
 import secrets
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -30,8 +30,12 @@ class PrivateStorage(FileSystemStorage):
 _storage = PrivateStorage()
 
 
-def private_attachments() -> PrivateStorage:
-    # A callable, so that migrations name this function instead of freezing a path.
+def private_attachments() -> Storage:
+    # A callable, so that migrations name this function instead of freezing a path. With object
+    # storage configured (AWS_STORAGE_BUCKET_NAME) the attachments go to the bucket's private
+    # "attachments" prefix: the receiver and the web app then share them without sharing a disk.
+    if "attachments" in settings.STORAGES:
+        return storages["attachments"]
     return _storage
 
 

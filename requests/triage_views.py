@@ -138,7 +138,8 @@ def _detail_page(request, reference, *, message_form=None, code=200):
     can_act = selectors.can_work_on(request.user, culture_request)
     texts = list(standard_texts.standard_texts_for_request(culture_request)) if can_act else []
     # A refused message comes back as it was typed; otherwise a picked standard text fills the box.
-    message_form = message_form or MessageForm(can_wait=_can_wait(culture_request))
+    can_wait = _can_wait(culture_request)
+    message_form = message_form or MessageForm(can_wait=can_wait)
     picked = request.GET.get("tekst", "") if request.method == "GET" else ""
     if can_act and picked.isdigit():
         text = next((t for t in texts if t.pk == int(picked)), None)
@@ -148,7 +149,7 @@ def _detail_page(request, reference, *, message_form=None, code=200):
             body = standard_texts.standard_text_filled(
                 text=text, culture_request=culture_request, advisor=request.user
             )
-            message_form = MessageForm(initial={"body": body}, can_wait=_can_wait(culture_request))
+            message_form = MessageForm(initial={"body": body}, can_wait=can_wait)
     context_tools = {
         "texts": texts,
         "picked_text": int(picked) if picked.isdigit() else None,

@@ -2,6 +2,9 @@ import pytest
 
 from cultuur.celery import app as celery_app
 
+# s3_server / s3_media: a real S3-protocol server process for the object-storage tests.
+pytest_plugins = ["tests.s3_server"]
+
 
 @pytest.fixture(autouse=True)
 def _eager_celery(request):

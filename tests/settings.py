@@ -12,3 +12,12 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast has
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 (whitenoise warns when it is missing)
+
+# A second database of the same engine (and server) for the read-replica tests
+# (tests/cultuur/test_read_replica.py), created only when such a test runs. It is a real, separate
+# database, not a mirror, so a test can tell from the rows a page shows which database it read.
+DATABASES["replica"] = {  # noqa: F405
+    **DATABASES["default"],  # noqa: F405
+    "NAME": f"{DATABASES['default']['NAME']}_replica",  # noqa: F405
+    "TEST": {},
+}

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from cultuur.paging import CappedPaginator
+from cultuur.replica import reads_from_replica
 from makers import jsonld, selectors
 from makers.filters import CoCreationFilter, CourseFilter, MakerFilter, VenueFilter
 from makers.forms import BookingRequestForm
@@ -53,6 +54,7 @@ def _directory(request, *, filterset_class, queryset, template, extra=None):
 
 
 @require_GET
+@reads_from_replica
 def maker_list(request):
     return _directory(
         request,
@@ -83,6 +85,7 @@ def maker_detail(request, slug):
 
 
 @require_GET
+@reads_from_replica
 def course_list(request):
     return _directory(
         request,
@@ -107,6 +110,7 @@ def course_detail(request, slug):
 
 
 @require_GET
+@reads_from_replica
 def venue_list(request):
     return _directory(
         request,
@@ -155,6 +159,7 @@ def venue_detail(request, slug):
 
 
 @require_GET
+@reads_from_replica
 def cocreation_list(request):
     return _directory(
         request,

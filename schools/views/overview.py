@@ -5,6 +5,7 @@ from django.shortcuts import render
 from cultuur.audit import audited
 from cultuur.exports import cents_as_euros, write_csv
 from cultuur.money import format_euros
+from cultuur.replica import reads_from_replica
 from cultuur.roles import Role, has_role
 from schools import reports
 from schools.views.common import school_roles_required
@@ -39,6 +40,7 @@ def overview(request):
 
 @school_roles_required
 @audited("schools.overview.exported")
+@reads_from_replica
 def overview_csv(request, table):
     _require_manager(request.user)
     if table not in reports.TABLES:

@@ -20,6 +20,13 @@ def test_healthz_answers_503_when_the_broker_is_unreachable(client, settings):
     assert response.json()["broker"]["ok"] is False
 
 
+def test_the_readiness_probe_stays_ready_without_the_broker_but_says_so(client, settings):
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
+    response = client.get("/healthz?probe=ready")
+    assert response.status_code == 200
+    assert response.json()["status"] == "unavailable" and response.json()["broker"]["ok"] is False
+
+
 def test_healthz_shows_the_last_heartbeat(client):
     record_heartbeat.delay()
     assert client.get("/healthz").json()["last_heartbeat"] is not None

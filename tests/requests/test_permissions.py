@@ -106,7 +106,7 @@ MATRIX = [
         "get",
         "/api/requests/{ref}/",
         {
-            "anonymous": 403,
+            "anonymous": 401,  # no credentials: 401 with WWW-Authenticate (issue 20)
             "own_advisor": 200,
             "other_advisor": 404,
             "manager": 200,

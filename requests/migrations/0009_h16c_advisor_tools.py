@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('districts', '0002_cultureprofile_districtbudget_districtgrant_partner_and_more'),
-        ('requests', '0009_h16a_message_email_id'),
+        ('requests', '0008_h16a_reply_by_email'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,3 +1,5 @@
+from django.conf import settings
+
 from cultuur.roles import Role, is_staff_member, roles_of
 
 
@@ -11,4 +13,5 @@ def roles(request):
         "is_maker": Role.MAKER in held,
         "is_funds_coordinator": Role.FUNDS_COORDINATOR in held,
         "is_staff_member": is_staff_member(request.user),
+        "OIDC_ENABLED": settings.OIDC_ENABLED,  # the "Inloggen met de gemeente" button
     }

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django_filters",
     "django_htmx",
     "csp",
@@ -98,6 +100,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "cultuur.middleware.RequireStaffMfaMiddleware",
+    "cultuur.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "cultuur.site.urls"
@@ -168,8 +171,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "cultuur.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "cultuur.auth_backends.ModelBackend",
+    "cultuur.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -199,6 +202,57 @@ ALLOW_MAKER_SIGNUP = env_bool("ALLOW_MAKER_SIGNUP", default=True)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Cultuur")
 REQUIRE_STAFF_MFA = env_bool("REQUIRE_STAFF_MFA", default=False)
+
+# Single sign-on for staff through the municipality's OpenID Connect provider (issue 18), off
+# unless OIDC_SERVER_URL and OIDC_CLIENT_ID are set. See cultuur/sso.py.
+OIDC_SERVER_URL = env_str("OIDC_SERVER_URL").rstrip("/")
+OIDC_CLIENT_ID = env_str("OIDC_CLIENT_ID")
+OIDC_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET")
+# Development only: `make run` also starts a local test provider (PyPI oidc-provider-mock, a dev
+# dependency) whose one-click users are the demo staff; the settings below default to it.
+OIDC_DEV_PROVIDER = env_bool("OIDC_DEV_PROVIDER", default=False)
+if OIDC_DEV_PROVIDER:
+    if not DEBUG:
+        raise ImproperlyConfigured("OIDC_DEV_PROVIDER is for development (DEBUG on) only.")
+    OIDC_SERVER_URL = OIDC_SERVER_URL or "http://127.0.0.1:9400"
+    OIDC_CLIENT_ID = OIDC_CLIENT_ID or "cultuur-dev"
+    OIDC_CLIENT_SECRET = OIDC_CLIENT_SECRET or "cultuur-dev"
+OIDC_ENABLED = bool(OIDC_SERVER_URL and OIDC_CLIENT_ID)
+OIDC_ROLE_CLAIM = env_str("OIDC_ROLE_CLAIM", "groups")
+OIDC_ROLE_MAP = env_list("OIDC_ROLE_MAP") or (
+    ["cultuur-adviseurs:advisor", "cultuur-managers:manager", "cultuur-fondsen:funds_coordinator"]
+    if OIDC_DEV_PROVIDER
+    else []
+)
+OIDC_MFA_AMR = env_list("OIDC_MFA_AMR", "mfa,otp,hwk,swk")
+OIDC_MFA_ACR = env_list("OIDC_MFA_ACR")
+# Off: advisors, managers and funds coordinators sign in through the provider only (makers, ICCs
+# and a Django admin without a staff role keep their passwords).
+STAFF_PASSWORD_LOGIN = env_bool("STAFF_PASSWORD_LOGIN", default=True)
+SOCIALACCOUNT_ADAPTER = "cultuur.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+# A staff account that exists already (districts assigned here) is linked by its e-mail address.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": "gemeente",
+                "name": "Gemeente",
+                "client_id": OIDC_CLIENT_ID,
+                "secret": OIDC_CLIENT_SECRET,
+                # The municipality vouches for its staff's addresses.
+                "settings": {"server_url": OIDC_SERVER_URL, "verified_email": True},
+            }
+        ]
+        if OIDC_ENABLED
+        else [],
+    }
+}
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
@@ -358,6 +412,8 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+_oidc_parts = OIDC_SERVER_URL.split("/")
+_oidc_origin = "/".join(_oidc_parts[:3])
 # Every script and style is a self-hosted file: no inline script, no third party.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -369,7 +425,8 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
-        "form-action": ["'self'"],
+        # The sign-in button posts here and is redirected on to the provider's login page.
+        "form-action": ["'self'"] + ([_oidc_origin] if OIDC_ENABLED else []),
         "frame-ancestors": ["'none'"],
     }
 }
@@ -404,6 +461,9 @@ REQUESTS_SEND_LEASE_SECONDS = env_int("REQUESTS_SEND_LEASE_SECONDS", 10 * 60)
 # address (client or e-mail) may ask for per REQUESTS_FORM_RATE_WINDOW.
 REQUESTS_MY_QUESTIONS_LINK_MINUTES = env_int("REQUESTS_MY_QUESTIONS_LINK_MINUTES", 60)
 REQUESTS_MY_QUESTIONS_RATE_LIMIT = env_int("REQUESTS_MY_QUESTIONS_RATE_LIMIT", 5)
+# An e-mail still unsent this long after it was recorded (its task was lost: the broker was down when
+# it was enqueued, or restarted empty) is enqueued again by the resend run; sending stays exactly-once.
+REQUESTS_RESEND_AFTER_SECONDS = env_int("REQUESTS_RESEND_AFTER_SECONDS", 15 * 60)
 # Replies by e-mail (issue 16): mail to the asker carries Reply-To vraag+<signed token>@this domain;
 # empty leaves Reply-To off. The receiver (manage.py receive_mail) listens on INBOUND_SMTP_PORT;
 # `manage.py serve` starts it only when that port is set.

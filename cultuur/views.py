@@ -1,8 +1,12 @@
+import sys
+
+from django import db
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -63,7 +67,25 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    if isinstance(sys.exc_info()[1], DATABASE_DOWN):
+        return database_unavailable(request)
     return render(request, "500.html", status=500)
+
+
+# psycopg's connection errors arrive wrapped as these (django.db.utils); any layer may raise them.
+DATABASE_DOWN = (db.OperationalError, db.InterfaceError)
+DATABASE_RETRY_AFTER_SECONDS = 30
+
+
+def database_unavailable(request):
+    """The database is away (restart, fail-over): a clear Dutch 503 instead of an error page.
+
+    Rendered without the request's context, whose user and session would ask the database again.
+    """
+    response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

@@ -74,9 +74,12 @@ def notification_send(*, notification_id: int) -> bool:
     return True
 
 
-def notifications_unsent(*, now=None, older_than=timedelta(minutes=15), max_attempts=20):
-    """Notifications whose send failed for good (retries exhausted or worker lost): to be enqueued again."""
+def notifications_unsent(*, now=None, older_than=None, max_attempts=20):
+    """Notifications whose send failed for good (retries exhausted, worker lost, broker down when they
+    were enqueued): to be enqueued again."""
     now = now or timezone.now()
+    if older_than is None:
+        older_than = timedelta(seconds=settings.REQUESTS_RESEND_AFTER_SECONDS)
     return Notification.objects.filter(
         sent_at__isnull=True, created_at__lt=now - older_than, attempts__lt=max_attempts
     ).filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - LEASE))

@@ -7,6 +7,7 @@
   process; a deployment with several web processes configures a shared cache (Redis).
 """
 
+import logging
 import secrets
 import time
 
@@ -14,6 +15,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
+logger = logging.getLogger(__name__)
 SALT = "requests.form-token"
 MAX_AGE = 24 * 60 * 60
 
@@ -47,10 +49,16 @@ def client_address(request) -> str:
 def rate_limited(address: str) -> bool:
     """Count this attempt; True when the address went beyond the limit in the current window."""
     key = f"requests:form-rate:{address}"
-    cache.add(key, 0, timeout=settings.REQUESTS_FORM_RATE_WINDOW)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=settings.REQUESTS_FORM_RATE_WINDOW)
-        count = 1
+        cache.add(key, 0, timeout=settings.REQUESTS_FORM_RATE_WINDOW)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=settings.REQUESTS_FORM_RATE_WINDOW)
+            count = 1
+    except Exception:  # noqa: BLE001
+        # The shared cache (Redis) is down: a resident's question matters more than the limit.
+        # The honeypot and the signed form token still hold.
+        logger.warning("form rate limit skipped: the cache is unavailable", exc_info=True)
+        return False
     return count > settings.REQUESTS_FORM_RATE_LIMIT

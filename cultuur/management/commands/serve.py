@@ -1,10 +1,13 @@
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+
+from cultuur import sso
 
 RESTART_DELAY_SECONDS = 2
 
@@ -13,7 +16,8 @@ class Command(BaseCommand):
     help = (
         "Serve the site for development together with a Celery worker that also runs beat, "
         "so periodic tasks fire without Redis, and, when INBOUND_SMTP_PORT and INBOUND_EMAIL_DOMAIN "
-        "are set, the receiver of e-mail replies. Helpers are restarted whenever they die."
+        "are set, the receiver of e-mail replies, and with OIDC_DEV_PROVIDER a local OIDC test "
+        "provider. Helpers are restarted whenever they die."
     )
 
     def add_arguments(self, parser):
@@ -59,6 +63,8 @@ class Command(BaseCommand):
             helpers["Celery worker"] = self._start_worker
         if settings.INBOUND_SMTP_PORT and settings.INBOUND_EMAIL_DOMAIN:
             helpers["mail receiver"] = self._start_receiver
+        if settings.OIDC_DEV_PROVIDER:
+            helpers["OIDC test provider"] = self._start_dev_provider
         return helpers
 
     def _start_worker(self):
@@ -79,6 +85,11 @@ class Command(BaseCommand):
                 settings.CELERY_BEAT_SCHEDULE_FILENAME,
             ]
         )
+
+    def _start_dev_provider(self):
+        self.stdout.write(f"Starting the OIDC test provider on {settings.OIDC_SERVER_URL} (demo staff)")
+        # From /tmp: outside the project root, where our `requests` app would shadow the library.
+        return subprocess.Popen(sso.dev_provider_command(sys.executable), cwd=tempfile.gettempdir())
 
     def _start_receiver(self):
         host, port = settings.INBOUND_SMTP_HOST, settings.INBOUND_SMTP_PORT

@@ -14,7 +14,7 @@ from cultuur.services import user_roles_sync_from_idp
 
 STAFF_USE_IDP = _(
     "Medewerkers loggen niet in met een wachtwoord, maar via de gemeente: "
-    "gebruik de knop \u201cInloggen met de gemeente\u201d."
+    "gebruik de knop “Inloggen met de gemeente”."
 )
 
 

@@ -24,6 +24,7 @@ RUN DEBUG=false SECRET_KEY=build-only-not-secret python manage.py compiletransla
 # photo uploads fail. No VOLUME line: each service mounts the volumes it needs, and none gets an
 # empty anonymous one instead.
 
-USER cultuur
+# By number: Kubernetes checks runAsNonRoot against a numeric user.
+USER 1000
 EXPOSE 8000
 CMD ["gunicorn", "cultuur.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

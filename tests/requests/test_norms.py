@@ -219,7 +219,7 @@ def test_the_askers_reply_resumes_the_norm_through_the_status_change(client, adv
     request.refresh_from_db()
     assert (request.status, request.norm_remaining_days, request.norm_deadline) == (Status.WAITING, 8, None)
     with freeze_time(at(2026, 12, 28, 14, 0)):
-        client.post(f"/vraag/status/{request.status_token}/reageren/", {"body": "Woensdag graag."})
+        client.post(f"/vraag/status/{request.status_token}/reageren/", {"reply-body": "Woensdag graag."})
     request.refresh_from_db()
     assert request.status == Status.IN_CONVERSATION
     assert request.norm_deadline == midnight(2027, 1, 8)

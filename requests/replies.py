@@ -7,7 +7,7 @@ whole mail to `email_reply_receive` at DATA time; both return the SMTP reply lin
 import logging
 
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 from requests import inbound, services
 from requests.models import CultureRequest
@@ -23,6 +23,14 @@ EMPTY = "554 5.6.0 The reply has no text"
 TRY_LATER = "451 4.3.0 Temporary failure, please try again later"
 
 
+def _fresh_connection() -> None:
+    """The receiver is a long-running process: drop a connection that broke or outlived its age, as
+    Django does around each web request. Never inside a transaction (a caller's, or a test's), where
+    closing would break the caller's connection instead."""
+    if not connection.in_atomic_block:
+        close_old_connections()
+
+
 def request_for_address(address: str) -> CultureRequest | None:
     """The open request behind a reply address; None for a forged, unknown or closed one."""
     token = inbound.reply_token_of(address)
@@ -32,7 +40,7 @@ def request_for_address(address: str) -> CultureRequest | None:
 
 
 def recipient_verdict(address: str) -> str:
-    close_old_connections()
+    _fresh_connection()
     try:
         request = request_for_address(address)
     except Exception:
@@ -47,7 +55,7 @@ def recipient_verdict(address: str) -> str:
 
 def email_reply_receive(*, raw: bytes, recipients: list[str], mail_from: str | None = None) -> str:
     """File one inbound e-mail on the request(s) it was sent to; never raises."""
-    close_old_connections()
+    _fresh_connection()
     try:
         return _receive(raw=raw, recipients=recipients, mail_from=mail_from)
     except Exception:
@@ -55,7 +63,7 @@ def email_reply_receive(*, raw: bytes, recipients: list[str], mail_from: str | N
         logger.exception("inbound mail: filing a reply failed")
         return TRY_LATER
     finally:
-        close_old_connections()
+        _fresh_connection()
 
 
 def _receive(*, raw: bytes, recipients: list[str], mail_from: str | None) -> str:

@@ -169,7 +169,9 @@ def test_the_edited_text_is_sent_through_the_message_service(
     request = CultureRequestFactory(district=noord)
     client.force_login(advisor)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/triage/{request.reference}/bericht/", {"message-body": "Beste Fatima, ik bel u morgen."})
+        client.post(
+            f"/triage/{request.reference}/bericht/", {"message-body": "Beste Fatima, ik bel u morgen."}
+        )
     assert request.messages.get().body == "Beste Fatima, ik bel u morgen."
     assert "ik bel u morgen" in mailoutbox[0].body
 

@@ -11,6 +11,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from makers import slots
+from makers.booking_events import bookings_made
 from makers.models import BookingSeries, VenueBooking
 from makers.selectors import is_directory_editor
 from makers.services import BookingConflict, DirectoryError
@@ -62,7 +63,7 @@ def series_book(*, series: BookingSeries, by) -> BookingSeries:
             if clashes:
                 raise SeriesConflict(clashes)
             series.save()
-            VenueBooking.objects.bulk_create(
+            occurrences = VenueBooking.objects.bulk_create(
                 VenueBooking(
                     venue_id=series.venue_id,
                     series=series,
@@ -81,6 +82,7 @@ def series_book(*, series: BookingSeries, by) -> BookingSeries:
                 )
                 for day in dates
             )
+            bookings_made.send(sender=VenueBooking, bookings=occurrences, by=by)
     except IntegrityError as error:
         if slots.is_overlap_violation(error):
             series.pk = None

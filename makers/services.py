@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from cultuur.queue import enqueue_on_commit
 from makers import slots
+from makers.booking_events import bookings_made
 from makers.models import CoCreation, Course, Maker, PublicationStatus, Venue, VenueBooking
 from makers.selectors import can_edit_course, can_edit_maker, is_directory_editor
 
@@ -204,6 +205,7 @@ def venue_booking_request(*, booking: VenueBooking, by=None) -> VenueBooking:
             if _overlapping(booking).exists():
                 raise BookingConflict(_taken_message())
             booking.save()
+            bookings_made.send(sender=VenueBooking, bookings=[booking], by=by)
     except IntegrityError as error:
         if slots.is_overlap_violation(error):
             booking.pk = None

@@ -1,3 +1,4 @@
+from schools.models.bookings import SchoolVenueBooking
 from schools.models.budget import AmountPerGroup, BudgetLine
 from schools.models.cocreations import CoCreationSchool
 from schools.models.monitoring import MonitoringEntry
@@ -17,4 +18,5 @@ __all__ = [
     "PlanEvent",
     "School",
     "SchoolBoard",
+    "SchoolVenueBooking",
 ]

@@ -30,6 +30,10 @@ router.register("courses", makers_api.CourseViewSet, basename="course")
 router.register("venues", makers_api.VenueViewSet, basename="venue")
 router.register("cocreations", makers_api.CoCreationViewSet, basename="cocreation")
 
+from makers import series_api  # noqa: E402
+
+router.register("booking-series", series_api.BookingSeriesViewSet, basename="booking-series")
+
 from impact import api as impact_api  # noqa: E402
 
 router.register("activities", impact_api.ActivityViewSet, basename="activity")

@@ -68,7 +68,7 @@ def _public_or_municipality_wide(name: str) -> bool:
     short = name.split(":")[-1]
     return (
         name.startswith("makers:")
-        or short.startswith(("maker-", "course-", "venue-", "cocreation-"))
+        or short.startswith(("maker-", "course-", "venue-", "cocreation-", "booking-series-"))
         or name
         in {
             "requests:status",

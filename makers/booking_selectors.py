@@ -4,7 +4,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from cultuur.roles import Role, has_role
-from makers.models import BookingSeries, Venue, VenueBooking
+from makers.models import BookingSeries, Venue, VenueBooking, WaitingListEntry
 from makers.selectors import can_read_everything, is_directory_editor
 
 
@@ -46,3 +46,21 @@ def series_visible_to(user) -> QuerySet[BookingSeries]:
 
 def series_occurrences(series: BookingSeries) -> QuerySet[VenueBooking]:
     return series.occurrences.order_by("date", "start_time")
+
+
+def waiting_list_for_email(email: str) -> list[dict]:
+    """Waiting-list places under this e-mail address, for an access request (AVG art. 15)."""
+    entries = WaitingListEntry.objects.filter(contact_email__iexact=email.strip()).select_related("venue")
+    return [
+        {
+            "venue": entry.venue.name,
+            "date": entry.date.isoformat(),
+            "start_time": entry.start_time.isoformat(),
+            "end_time": entry.end_time.isoformat(),
+            "purpose": entry.purpose,
+            "contact_name": entry.contact_name,
+            "contact_email": entry.contact_email,
+            "status": entry.status,
+        }
+        for entry in entries.order_by("date", "start_time")
+    ]

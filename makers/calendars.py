@@ -31,6 +31,14 @@ FeedBuilder = Callable[[int], "tuple[str, QuerySet[VenueBooking]] | None"]
 _builders: dict[str, FeedBuilder] = {}
 # offer(user) -> [(label, kind, object_id)]: the feeds this user may subscribe to.
 _offers: list[Callable] = []
+# kind -> [extra(object_id, host, first_day, last_day) -> icalendar Events]: other apps' events in a
+# feed (impact adds a maker's activities to the maker feed).
+_extras: dict[str, list[Callable]] = {}
+
+
+def register_feed_events(kind: str, extra: Callable) -> None:
+    if extra not in _extras.setdefault(kind, []):
+        _extras[kind].append(extra)
 
 
 def register_feed(kind: str, builder: FeedBuilder) -> None:
@@ -73,13 +81,15 @@ def feed_rotate(*, token: str, by) -> CalendarFeed:
     return feed
 
 
-def _window(queryset: QuerySet[VenueBooking]) -> QuerySet[VenueBooking]:
+def window() -> tuple[datetime.date, datetime.date]:
     today = timezone.localdate()
+    return today - datetime.timedelta(days=PAST_DAYS), today + datetime.timedelta(days=FUTURE_DAYS)
+
+
+def _window(queryset: QuerySet[VenueBooking]) -> QuerySet[VenueBooking]:
+    first_day, last_day = window()
     return (
-        queryset.filter(
-            date__gte=today - datetime.timedelta(days=PAST_DAYS),
-            date__lte=today + datetime.timedelta(days=FUTURE_DAYS),
-        )
+        queryset.filter(date__gte=first_day, date__lte=last_day)
         .select_related("venue")
         .order_by("date", "start_time")
     )
@@ -117,6 +127,9 @@ def render_feed(feed: CalendarFeed) -> bytes | None:
         event.add("location", f"{venue.name}, {venue.street}, {venue.postcode} {venue.city}")
         event.add("status", _status(booking))
         calendar.add_component(event)
+    for extra in _extras.get(feed.kind, []):
+        for event in extra(feed.object_id, host, *window()):
+            calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()
 

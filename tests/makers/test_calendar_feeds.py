@@ -124,3 +124,19 @@ def test_the_feeds_page_lists_the_users_feeds_with_instructions(client):
     client.force_login(maker.user)
     page = client.get(reverse("makers:my_feeds")).content.decode()
     assert "Studio Klank" in page and "Klankkamer" in page and "Outlook" in page and "Google" in page
+
+
+def test_a_maker_feed_also_has_their_activities_as_all_day_events(client):
+    from tests.impact.factories import ActivityFactory
+
+    maker = OwnedMakerFactory()
+    start = datetime.date.today() + datetime.timedelta(days=10)
+    activity = ActivityFactory(
+        title="Zomerschool theater", starts_on=start, ends_on=start + datetime.timedelta(days=2)
+    )
+    activity.makers.add(maker)
+    ActivityFactory(title="Van een ander", starts_on=start)
+    found = events(fetch(client, calendars.feed_for("maker", maker.pk)))
+    [event] = [e for e in found.values() if str(e["uid"]).startswith("activity-")]
+    assert str(event["summary"]) == "Zomerschool theater"
+    assert event.decoded("dtstart") == start and event.decoded("dtend") == start + datetime.timedelta(days=3)

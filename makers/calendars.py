@@ -60,11 +60,25 @@ def feed_url(feed: CalendarFeed) -> str:
 
 
 def feeds_offered_to(user) -> list[dict]:
+    """The user's feeds with their addresses: one read, and one insert for those never asked before."""
+    offers = [offer for provider in _offers for offer in provider(user)]
+    if not offers:
+        return []
+    wanted = Q()
+    for _label, kind, object_id in offers:
+        wanted |= Q(kind=kind, object_id=object_id)
+    feeds = {(f.kind, f.object_id): f for f in CalendarFeed.objects.filter(wanted)}
+    missing = {(kind, object_id) for _label, kind, object_id in offers} - set(feeds)
+    if missing:
+        CalendarFeed.objects.bulk_create(
+            [CalendarFeed(kind=kind, object_id=object_id) for kind, object_id in missing],
+            ignore_conflicts=True,
+        )
+        feeds = {(f.kind, f.object_id): f for f in CalendarFeed.objects.filter(wanted)}
     rows = []
-    for offer in _offers:
-        for label, kind, object_id in offer(user):
-            feed = feed_for(kind, object_id)
-            rows.append({"label": label, "feed": feed, "url": feed_url(feed)})
+    for label, kind, object_id in offers:
+        feed = feeds[(kind, object_id)]
+        rows.append({"label": label, "feed": feed, "url": feed_url(feed)})
     return rows
 
 

@@ -140,3 +140,15 @@ def test_a_maker_feed_also_has_their_activities_as_all_day_events(client):
     [event] = [e for e in found.values() if str(e["uid"]).startswith("activity-")]
     assert str(event["summary"]) == "Zomerschool theater"
     assert event.decoded("dtstart") == start and event.decoded("dtend") == start + datetime.timedelta(days=3)
+
+
+@pytest.mark.parametrize("venues", [1, 6])
+def test_the_feeds_page_costs_a_fixed_number_of_queries(client, venues, django_assert_max_num_queries):
+    maker = OwnedMakerFactory()
+    for _ in range(venues):
+        VenueFactory(maker=maker)
+    client.force_login(maker.user)
+    client.get(reverse("makers:my_feeds"))  # the first visit makes the feeds
+    with django_assert_max_num_queries(9):
+        response = client.get(reverse("makers:my_feeds"))
+    assert len(response.context["feeds"]) == venues + 1

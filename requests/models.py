@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from requests.choices import RequesterKind
@@ -195,6 +196,11 @@ class RequestDiscipline(models.Model):
         super().save(*args, **kwargs)
 
 
+# Timeline labels of events without a person, stored in Dutch and translated when shown.
+ASKER_LABEL = gettext_noop("Vraagsteller")
+SYSTEM_LABEL = gettext_noop("Systeem")
+
+
 class RequestEvent(models.Model):
     """The timeline: every change, with a dotted action and who did it (None: the asker or the system)."""
 
@@ -207,6 +213,10 @@ class RequestEvent(models.Model):
     from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     note = models.TextField(blank=True)
+    # A system note's untranslated message and its values, so the timeline reads in the viewer's
+    # language; `note` keeps the Dutch text for exports and retention.
+    note_key = models.CharField(max_length=300, blank=True)
+    note_args = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -214,6 +224,20 @@ class RequestEvent(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.request_id}"
+
+    @property
+    def shown_note(self) -> str:
+        if not self.note_key:
+            return self.note
+        try:
+            return gettext(self.note_key) % self.note_args if self.note_args else gettext(self.note_key)
+        except (KeyError, TypeError, ValueError):
+            return self.note
+
+    @property
+    def shown_actor(self) -> str:
+        """A person's name as written; the asker's or the system's label in the viewer's language."""
+        return gettext(self.actor_label) if self.actor_id is None and self.actor_label else self.actor_label
 
 
 class Direction(models.TextChoices):

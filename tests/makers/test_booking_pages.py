@@ -74,9 +74,17 @@ def test_the_availability_shows_when_a_venue_is_taken_but_not_by_whom(client):
         venue=venue, date=NEXT_WEEK, status=VenueBooking.Status.CONFIRMED, contact_name="Geheime Gast"
     )
     BookingFactory(venue=venue, date=NEXT_WEEK, start_time=datetime.time(14), end_time=datetime.time(15))
+    BookingFactory(
+        venue=venue,
+        date=NEXT_WEEK,
+        start_time=datetime.time(16),
+        end_time=datetime.time(17),
+        status="expired",
+    )
     content = client.get(venue.get_absolute_url()).content.decode()
     assert "10:00–12:00" in content
-    assert "14:00–15:00" not in content  # only confirmed bookings block the venue
+    assert "14:00–15:00 (optie)" in content  # a live hold blocks the venue too
+    assert "16:00–17:00" not in content  # an expired one does not
     assert "Geheime Gast" not in content
 
 

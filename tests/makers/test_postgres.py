@@ -65,6 +65,49 @@ def test_twenty_concurrent_requests_for_one_slot_book_it_exactly_once():
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_twenty_concurrent_requests_through_the_page_answer_one_redirect_and_nineteen_400s():
+    """The same race through the booking form: no 500, every refusal the Dutch message and the
+    waiting-list offer."""
+    from django.test import Client
+
+    venue = VenueFactory()
+    date = (datetime.date.today() + datetime.timedelta(days=4)).isoformat()
+    url = reverse("makers:booking_request", kwargs={"slug": venue.slug})
+    barrier = threading.Barrier(20)
+    answers, lock = [], threading.Lock()
+
+    def post(number):
+        try:
+            client = Client()
+            barrier.wait(timeout=20)
+            response = client.post(
+                url,
+                {
+                    "date": date,
+                    "start_time": "10:00",
+                    "end_time": "12:00",
+                    "purpose": "Les",
+                    "contact_name": "Anna",
+                    "contact_email": f"anna{number}@example.org",
+                },
+            )
+            answer = (response.status_code, "al bezet" in response.content.decode())
+        finally:
+            connections.close_all()
+        with lock:
+            answers.append(answer)
+
+    threads = [threading.Thread(target=post, args=(n,)) for n in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert sorted(answers) == [(302, False)] + [(400, True)] * 19
+    assert VenueBooking.objects.filter(venue=venue).count() == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_live_hold_is_in_the_constraint_and_an_expired_one_is_not():
     venue = VenueFactory()
     hold = BookingFactory(venue=venue)  # requested: a hold

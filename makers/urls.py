@@ -39,6 +39,7 @@ urlpatterns = [
     path("locaties/<slug:slug>/agenda/", bookings_calendar.venue_calendar, name="venue_calendar"),
     path("reeksen/<uuid:token>/", bookings_series.series_status, name="series_status"),
     path("reeksen/<uuid:token>/annuleren/", bookings_series.series_cancel, name="series_cancel"),
+    path("reeksen/<uuid:token>/bevestigen/", bookings_series.series_confirm, name="series_confirm"),
     path("wachtlijst/<str:signed>/", bookings_waitlist.waitlist_claim, name="waitlist_claim"),
     path("agenda/", bookings_calendar.my_feeds, name="my_feeds"),
     path("agenda/vernieuwen/", bookings_calendar.feed_rotate, name="feed_rotate"),

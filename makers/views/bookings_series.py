@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -40,8 +41,23 @@ def series_create(request, slug):
 
 def series_status(request, token):
     series = get_object_or_404(BookingSeries.objects.select_related("venue"), token=token)
-    occurrences = booking_selectors.series_occurrences(series)
-    return render(request, "makers/series_status.html", {"series": series, "occurrences": occurrences})
+    occurrences = list(booking_selectors.series_occurrences(series))
+    can_confirm = selectors.is_directory_editor(request.user) and any(
+        booking.status == VenueBooking.Status.REQUESTED for booking in occurrences
+    )
+    context = {"series": series, "occurrences": occurrences, "can_confirm": can_confirm}
+    return render(request, "makers/series_status.html", context)
+
+
+@login_required
+@require_POST
+def series_confirm(request, token):
+    if not selectors.is_directory_editor(request.user):
+        raise PermissionDenied
+    series = get_object_or_404(BookingSeries, token=token)
+    confirmed = booking_services.series_confirm(series=series, by=request.user)
+    messages.success(request, _("%(n)s data van de reeks zijn bevestigd.") % {"n": confirmed})
+    return redirect("makers:series_status", token=series.token)
 
 
 @require_POST

@@ -130,3 +130,25 @@ def test_the_series_status_page_costs_a_fixed_number_of_queries(client, count, d
         response = client.get(reverse("makers:series_status", kwargs={"token": series.token}))
     assert len(response.context["occurrences"]) == count
     assert VenueBooking.objects.count() == count
+
+
+def test_staff_confirm_a_held_series_from_its_page_and_others_may_not(client):
+    client.force_login(UserFactory(roles=["maker"]))
+    client.post(reverse("makers:series_create", kwargs={"slug": VenueFactory().slug}), form_data())
+    series = BookingSeries.objects.get()
+    url = reverse("makers:series_confirm", kwargs={"token": series.token})
+    assert client.post(url).status_code == 403
+    client.force_login(UserFactory(roles=["advisor"]))
+    status = client.get(reverse("makers:series_status", kwargs={"token": series.token}))
+    assert status.context["can_confirm"]
+    client.post(url)
+    assert set(series.occurrences.values_list("status", flat=True)) == {"confirmed"}
+    assert "Optie vervalt" not in client.get(reverse("makers:review_queue")).content.decode()
+
+
+def test_the_review_queue_shows_a_holds_expiry_and_its_series(client):
+    client.force_login(UserFactory(roles=["maker"]))
+    client.post(reverse("makers:series_create", kwargs={"slug": VenueFactory().slug}), form_data())
+    client.force_login(UserFactory(roles=["advisor"]))
+    page = client.get(reverse("makers:review_queue")).content.decode()
+    assert page.count("Optie vervalt") == 4 and "Deel van een reeks" in page

@@ -74,3 +74,38 @@ def test_a_maker_books_a_series_after_seeing_its_clash(page, login, axe_violatio
 def _month(day: datetime.date) -> str:
     names = "januari februari maart april mei juni juli augustus september oktober november december"
     return names.split()[day.month - 1]
+
+
+def test_a_visitor_joins_the_waiting_list_and_claims_the_freed_slot(page, axe_violations):
+    from makers import booking as booking_services
+    from makers import waitlist
+    from makers.models import WaitingListEntry
+
+    venue = VenueFactory(name="De Kolk", slug="de-kolk")
+    taken = BookingFactory(venue=venue, status=VenueBooking.Status.CONFIRMED)
+    page.goto("/locaties/de-kolk/agenda/")
+    assert axe_violations(page) == []
+    page.get_by_role("link", name=f"Wachtlijst {taken.date.day}").click()
+    page.wait_for_load_state()
+    assert page.get_by_label("Begintijd").input_value() == "10:00"
+    page.get_by_label("Waarvoor").fill("Toneelrepetitie")
+    page.get_by_label("Naam").fill("Bo")
+    page.get_by_label("E-mailadres").fill("bo@example.org")
+    page.get_by_role("button", name="Op de wachtlijst").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Je staat op de wachtlijst.").is_visible()
+    assert axe_violations(page) == []
+
+    booking_services.venue_booking_cancel(booking=taken)
+    entry = WaitingListEntry.objects.get()
+    waitlist.waitlist_offer_next(
+        venue_id=venue.pk, date=taken.date, start_time=taken.start_time, end_time=taken.end_time
+    )
+    entry.refresh_from_db()
+    page.goto(f"/wachtlijst/{waitlist.claim_link_value(entry)}/")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Ja, ik boek dit tijdstip").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Je aanvraag"
+    assert VenueBooking.objects.get(contact_email="bo@example.org").status == "requested"
+    assert axe_violations(page) == []

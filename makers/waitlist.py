@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from cultuur.queue import enqueue_on_commit
 from makers import services, slots
-from makers.models import VenueBooking, WaitingListEntry
+from makers.models import Venue, VenueBooking, WaitingListEntry
 
 log = logging.getLogger("makers")
 
@@ -79,7 +79,8 @@ def waitlist_offer_next(*, venue_id: int, date, start_time, end_time, now=None) 
     """Offer a freed slot to the first in line whose wish now fits. Idempotent: while a live offer
     overlaps the slot nobody else is offered it, and an entry is claimed with a conditional update."""
     now = now or timezone.now()
-    slots.lock_venue(venue_id)
+    if Venue.objects.select_for_update().filter(pk=venue_id).values_list("pk", flat=True).first() is None:
+        return None  # the venue was removed after the slot was freed
     entries = WaitingListEntry.objects.filter(venue_id=venue_id)
     live_offers = _overlap(
         entries.filter(status=WaitingListEntry.Status.OFFERED, offer_expires_at__gt=now),

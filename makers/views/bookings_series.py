@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -28,6 +28,8 @@ def series_create(request, slug):
                 form.add_error(None, str(error))
             except DirectoryError as error:
                 form.add_error(None, str(error))
+            except ValidationError as error:
+                form.add_error(None, " ".join(error.messages))
             else:
                 messages.success(request, _("De reeks is geboekt."))
                 return redirect("makers:series_status", token=series.token)

@@ -150,3 +150,9 @@ def test_the_join_page_keeps_input_on_error_and_lists_the_entry(taken, client):
     response = client.post(url, data | {"contact_email": "bo@example.org"})
     assert response.status_code == 302
     assert WaitingListEntry.objects.get().contact_email == "bo@example.org"
+
+
+def test_a_freed_slot_of_a_removed_venue_offers_nothing():
+    from makers.tasks import offer_freed_slot
+
+    assert offer_freed_slot(venue_id=999_999, date="2030-01-01", start_time="10:00", end_time="11:00") is None

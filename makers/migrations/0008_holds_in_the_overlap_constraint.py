@@ -22,6 +22,8 @@ FORWARD_SQL = [
              AND (o.status = 'confirmed' OR (o.status = 'requested' AND o.id < b.id))
              AND tsrange(o.date + o.start_time, o.date + o.end_time, '[)')
                  && tsrange(b.date + b.start_time, b.date + b.end_time, '[)'))""",
+    # The updates queue deferred foreign-key checks; ALTER TABLE refuses to run with events pending.
+    "SET CONSTRAINTS ALL IMMEDIATE",
     "ALTER TABLE makers_venuebooking DROP CONSTRAINT IF EXISTS makers_booking_no_overlap",
     """ALTER TABLE makers_venuebooking ADD CONSTRAINT makers_booking_no_overlap
        EXCLUDE USING gist (

@@ -47,6 +47,7 @@ def _object_kind(name: str) -> str:
         ("makers:venue", "venue"),
         ("makers:cocreation", "cocreation"),
         ("makers:", "maker"),
+        ("impact:case", "case"),
         ("impact:", "impact"),
     ]
     for prefix, kind in rules:
@@ -70,6 +71,7 @@ def _object_kind(name: str) -> str:
         "activity": "activity",
         "measurement": "measurement",
         "goal": "goal",
+        "case": "case",
     }
     for prefix, kind in api.items():
         if short.startswith(prefix):

@@ -92,7 +92,7 @@ class CaseForm(forms.Form):
     )
     makers = forms.ModelMultipleChoiceField(
         label=_("Makers"),
-        queryset=Maker.objects.order_by("name").only("pk", "name"),
+        queryset=Maker.objects.filter(status="published").order_by("name").only("pk", "name"),
         required=False,
     )
     tags = forms.CharField(

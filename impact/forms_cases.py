@@ -9,14 +9,14 @@ from impact.models import CasePractice, CaseTag
 from makers.forms import EuroField
 from makers.models import Discipline, Maker
 from makers.money import cents_to_euros, euros_to_cents
-from makers.search import MAX_QUERY_LENGTH
 from schools.models.choices import CultureType
 
 PAGE_SIZES = (10, 25, 50)
 
 
 class CaseSearchForm(forms.Form):
-    q = forms.CharField(label=_("Zoeken"), required=False, max_length=MAX_QUERY_LENGTH)
+    # Longer input is cut by makers.search, never an error (as in the directory).
+    q = forms.CharField(label=_("Zoeken"), required=False, widget=forms.TextInput(attrs={"type": "search"}))
     discipline = forms.ModelChoiceField(
         label=_("Discipline"),
         queryset=Discipline.objects.all(),

@@ -55,3 +55,7 @@ def test_an_advisor_searches_the_bank_and_opens_a_case(page, login, axe_violatio
     assert "Dansworkshops voor ouderen" in panel.inner_text()
     assert "zelfde discipline: Dans" in panel.inner_text()
     assert axe_violations(page) == []
+
+    page.goto("/dashboard/praktijkvoorbeelden/nieuw/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Praktijkvoorbeeld schrijven"
+    assert axe_violations(page) == []

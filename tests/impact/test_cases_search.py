@@ -128,3 +128,10 @@ def test_postgresql_search_uses_the_gin_index(advisor):
 def test_residents_without_a_role_get_no_bank(client):
     client.force_login(UserFactory())
     assert client.get(reverse("impact:cases")).status_code == 403
+
+
+def test_a_very_long_search_is_cut_not_refused(client, advisor):
+    CaseFactory(title="Dansen met ouderen", question="Bewegen.", approach="Lessen.")
+    client.force_login(advisor)
+    response = client.get(reverse("impact:cases"), {"q": "dansen " + "x" * 3000})
+    assert response.status_code == 200

@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.core.paginator import Page
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Window
 from django.utils.translation import gettext as _
 
+from cultuur.paging import CappedPaginator
 from cultuur.roles import Role, has_role
 from districts.selectors import district_ids_of
 from impact.models import Case, CaseStatus, CaseTag
@@ -99,6 +101,25 @@ def bank_search(user, *, q="", discipline=None, district=None, practice="", tag=
     if tag is not None:
         cases = cases.filter(pk__in=Case.tags.through.objects.filter(casetag=tag).values("case_id"))
     return with_list_parts(search.search(cases, q))
+
+
+def bank_page(cases: QuerySet[Case], *, number, per_page: int) -> Page:
+    """One page of `cases` with the number of matches counted in the same query (a window count).
+
+    A search reads its matches once for the rank anyway; a separate COUNT would read them again
+    (10 of the page's 30 ms at 10,000 cases). Past the last page: the last page, as get_page does.
+    """
+    try:
+        number = max(int(number or 1), 1)
+    except (TypeError, ValueError):
+        number = 1
+    offset = (number - 1) * per_page
+    rows = list(cases.annotate(full_count=Window(Count("pk")))[offset : offset + per_page])
+    paginator = CappedPaginator(cases, per_page)
+    if rows or number == 1:
+        paginator.__dict__["_counted"] = rows[0].full_count if rows else 0
+        return Page(rows, number, paginator)
+    return paginator.get_page(paginator.num_pages)
 
 
 def tags_in_use(user) -> QuerySet[CaseTag]:

@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cultuur.paging import CappedPaginator
 from districts.selectors import districts_visible_to
 from impact import case_selectors as bank
 from impact import cases, selectors
@@ -39,7 +38,7 @@ def case_list(request):
     filters = form.filters() if form.is_bound and valid else {}
     results = bank.bank_search(request.user, **filters) if valid else bank.visible_cases(request.user).none()
     per_page = (form.cleaned_data.get("per_page") if form.is_bound and valid else None) or 25
-    page = CappedPaginator(results, per_page).get_page(request.GET.get("pagina"))
+    page = bank.bank_page(results, number=request.GET.get("pagina"), per_page=per_page)
     query = request.GET.copy()
     query.pop("pagina", None)
     context = {

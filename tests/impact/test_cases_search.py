@@ -92,9 +92,10 @@ def test_the_list_costs_a_fixed_number_of_queries(client, advisor, django_assert
     for n in range(60):
         CaseFactory(title=f"Dansen in project {n}", disciplines=[dans, theater])
     client.force_login(advisor)
-    # session, user, roles; count; the filter's disciplines, districts and tags; the page, its
-    # disciplines and tags; the session's save (3). PostgreSQL adds the tsquery's two lookups.
-    with django_assert_max_num_queries(13 + (2 if connection.vendor == "postgresql" else 0)):
+    # session, user, roles; the filter's disciplines, districts and tags; the page with its count
+    # (a window), its disciplines and tags; the session's save (3). PostgreSQL adds the tsquery's
+    # two lookups.
+    with django_assert_max_num_queries(12 + (2 if connection.vendor == "postgresql" else 0)):
         response = client.get(reverse("impact:cases"), {"q": "dansen", "per_page": per_page})
     assert response.status_code == 200
     assert response.content.decode().count('class="card"') == per_page
@@ -135,3 +136,17 @@ def test_a_very_long_search_is_cut_not_refused(client, advisor):
     client.force_login(advisor)
     response = client.get(reverse("impact:cases"), {"q": "dansen " + "x" * 3000})
     assert response.status_code == 200
+
+
+def test_pages_count_their_matches_and_past_the_end_is_the_last_page(client, advisor):
+    for n in range(30):
+        CaseFactory(title=f"Dansen in project {n}")
+    client.force_login(advisor)
+    first = client.get(reverse("impact:cases"), {"q": "dansen", "per_page": 25}).context["page"]
+    assert first.paginator.count == 30 and first.has_next() and len(first.object_list) == 25
+    last = client.get(reverse("impact:cases"), {"q": "dansen", "per_page": 25, "pagina": 9}).context["page"]
+    assert last.number == 2 and len(last.object_list) == 5 and not last.has_next()
+    assert (
+        client.get(reverse("impact:cases"), {"q": "circus", "pagina": "x"}).context["page"].paginator.count
+        == 0
+    )

@@ -1,6 +1,7 @@
 """The pool API: the same scoping (schools.pool) and services as the pages."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
@@ -10,6 +11,7 @@ from rest_framework.response import Response
 from schools import pool, pool_services
 from schools.api import SchoolYearField
 from schools.models import PoolProposal, PoolTeacher, TeacherAvailability
+from schools.selectors import is_icc_of
 from schools.services import SchoolsError
 
 
@@ -103,6 +105,8 @@ class ProposalViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def respond(self, request, pk=None):
         proposal = self.get_object()
+        if not is_icc_of(request.user, proposal.school):
+            raise PermissionDenied(_("Alleen de ICC van de school reageert op een voorstel."))
         data = ResponseSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:

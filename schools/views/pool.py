@@ -43,6 +43,7 @@ def _service(request, form, call) -> bool:
     try:
         call()
     except services.SchoolsError as error:
+        messages.error(request, str(error))
         form.add_error(None, str(error))
         return False
     return True

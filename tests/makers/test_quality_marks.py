@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from makers import marks
 from makers.models import QualityMark
@@ -129,7 +128,9 @@ def test_a_maker_adds_a_mark_that_waits_for_verification(client):
     mark = maker.quality_marks.get()
     assert mark.verified_at is None
     assert not mark.is_shown()
-    assert "Wacht op controle" in client.get(reverse("makers:maker_marks", args=[maker.slug])).content.decode()
+    assert (
+        "Wacht op controle" in client.get(reverse("makers:maker_marks", args=[maker.slug])).content.decode()
+    )
 
 
 def test_a_wrong_mark_shows_dutch_errors_and_keeps_the_input(client):
@@ -175,7 +176,9 @@ def test_staff_verify_and_reject_marks_on_the_staff_page(client):
     assert set(page.context["page"].object_list) == {pending, wrong}
 
     client.post(reverse("makers:mark_verify", args=[pending.pk]), {"besluit": "goedkeuren"})
-    client.post(reverse("makers:mark_verify", args=[wrong.pk]), {"besluit": "afwijzen", "reason": "Verlopen nummer"})
+    client.post(
+        reverse("makers:mark_verify", args=[wrong.pk]), {"besluit": "afwijzen", "reason": "Verlopen nummer"}
+    )
     pending.refresh_from_db(), wrong.refresh_from_db()
     assert pending.verified_by == advisor and pending.is_shown()
     assert wrong.rejection_reason == "Verlopen nummer" and not wrong.is_shown()
@@ -189,7 +192,9 @@ def test_a_maker_cannot_verify_their_own_mark(client):
     assert client.get(reverse("makers:mark_queue")).status_code == 403
 
 
-def test_the_staff_queue_costs_the_same_queries_at_two_page_sizes(client, django_assert_max_num_queries, monkeypatch):
+def test_the_staff_queue_costs_the_same_queries_at_two_page_sizes(
+    client, django_assert_max_num_queries, monkeypatch
+):
     from makers.views import marks as mark_views
 
     client.force_login(UserFactory(roles=["advisor"]))
@@ -210,7 +215,7 @@ def test_the_staff_queue_costs_the_same_queries_at_two_page_sizes(client, django
 def test_the_reminder_is_sent_once_per_stage(mailoutbox, django_capture_on_commit_callbacks):
     maker = OwnedMakerFactory()
     mark = QualityMarkFactory(maker=maker, expires_on=days(60))
-    QualityMarkFactory(maker=OwnedMakerFactory(), expires_on=days(90))  # not due yet
+    QualityMarkFactory(maker=OwnedMakerFactory(), expires_on=days(200))  # not due in this test
 
     with django_capture_on_commit_callbacks(execute=True):
         assert marks.marks_remind_expiring(today=TODAY) == 1
@@ -266,5 +271,3 @@ def test_the_api_lists_only_public_marks_to_other_users(client):
     assert [row["id"] for row in rows] == [shown.pk]
     client.force_login(UserFactory(roles=["advisor"]))
     assert len(client.get("/api/quality-marks/").json()["results"]) == 3
-
-

@@ -112,6 +112,8 @@ class Match:
 
 
 _WORD = re.compile(r"[a-zà-ÿ]+")
+# Words in discipline names that every plan uses ("cultuur") or that start ordinary words ("wordt").
+_NOT_A_DISCIPLINE = {"kunst", "kunsten", "overig", "anders", "word", "cultuur"}
 
 
 def _keywords(discipline: Discipline) -> set[str]:
@@ -119,7 +121,7 @@ def _keywords(discipline: Discipline) -> set[str]:
     words = set()
     for text in (discipline.name, discipline.slug.replace("-", " ")):
         for word in _WORD.findall(text.lower()):
-            if len(word) >= 4 and word not in {"kunst", "kunsten", "overig", "anders"}:
+            if len(word) >= 4 and word not in _NOT_A_DISCIPLINE:
                 words.add(word[:-1] if word.endswith("e") and len(word) > 5 else word)
     return words
 
@@ -206,7 +208,7 @@ def school_matches(
 def _score(match: Match, *, text: str, domains: set, culture_type: str | None, school: School) -> None:
     availability, teacher = match.availability, match.availability.teacher
     for discipline in availability.disciplines.all():
-        if any(word in text for word in _keywords(discipline)):
+        if any(re.search(rf"\b{re.escape(word)}", text) for word in _keywords(discipline)):
             match.score += DISCIPLINE_POINTS
             match.reasons.append(
                 _("%(discipline)s staat in de ambities van het CMK-plan") % {"discipline": discipline.label}

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cultuur.audit import audit_record
+from cultuur.queue import enqueue_on_commit
 from schools import pool
 from schools.models import PoolProposal, PoolTeacher, ProposalStatus, School, TeacherAvailability
 from schools.models.pool import CAPACITY_STATUSES
@@ -114,6 +115,7 @@ def proposal_create(
         proposed_by=by,
     )
     audit_record(action="schools.pool.proposed", by=by, target=proposal)
+    enqueue_on_commit("schools.tasks.send_proposal_notice", proposal_id=proposal.pk)
     return proposal
 
 

@@ -14,6 +14,7 @@ from cultuur.paging import CappedPaginator
 from cultuur.roles import Role, has_role
 from schools import pool, pool_services, selectors, services
 from schools.models import TeacherAvailability
+from schools.models.choices import CultureType
 from schools.pool_forms import AvailabilityForm, PoolTeacherForm, ProposalForm, ProposalResponseForm
 from schools.school_year import SchoolYear
 from schools.views.common import school_or_404, school_roles_required
@@ -162,7 +163,7 @@ def school_pool(request, pk, proposal_form=None, response_forms=None, status=200
         "page": page,
         "is_icc": selectors.is_icc_of(request.user, school),
         "coordinator": coordinator,
-        "culture_type": culture_type,
+        "culture_type": CultureType(culture_type).label if culture_type in CultureType.values else "",
         "rows": [
             (proposal, (response_forms or {}).get(proposal.pk) or ProposalResponseForm())
             for proposal in page.object_list

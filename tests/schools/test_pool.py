@@ -120,6 +120,7 @@ def test_the_coordinator_proposes_from_the_school_page(client, dance_school, coo
     client.force_login(coordinator)
     page = client.get(reverse("schools:school_pool", args=[dance_school.pk]))
     assert [m.teacher for m in page.context["matches"]] == [teacher]
+    assert "cultuurtype van de school (participerend)" in page.content.decode()
     response = client.post(
         reverse("schools:proposal_create", args=[dance_school.pk]) + f"?jaar={NOW}", {"teacher": teacher.pk}
     )
@@ -227,3 +228,16 @@ def test_the_api_scopes_proposals_by_role(client, dance_school, coordinator):
     client.force_login(teacher.maker.user)
     assert len(client.get("/api/pool-proposals/").json()["results"]) == 2
     assert [row["id"] for row in client.get("/api/pool-teachers/").json()["results"]] == [teacher.pk]
+
+
+def test_the_iccs_of_the_school_get_an_e_mail_about_a_proposal(
+    dance_school, coordinator, mailoutbox, django_capture_on_commit_callbacks
+):
+    icc = icc_of(dance_school)
+    teacher = pool_teacher(disciplines=["dans"], lesson_series=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        pool_services.proposal_create(school=dance_school, teacher=teacher, year=NOW, by=coordinator)
+    [message] = mailoutbox
+    assert message.to == [icc.email]
+    assert teacher.maker.name in message.subject
+    assert f"/school/{dance_school.pk}/kunstvakdocenten/?jaar={NOW}" in message.body

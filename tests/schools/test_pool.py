@@ -241,3 +241,40 @@ def test_the_iccs_of_the_school_get_an_e_mail_about_a_proposal(
     assert message.to == [icc.email]
     assert teacher.maker.name in message.subject
     assert f"/school/{dance_school.pk}/kunstvakdocenten/?jaar={NOW}" in message.body
+
+
+def test_the_coordinator_adds_a_maker_to_the_pool_and_errors_keep_the_input(client, coordinator):
+    from makers.models import Discipline
+    from schools.models import PoolTeacher
+
+    maker = OwnedMakerFactory(name="Beeldend Bas")
+    client.force_login(coordinator)
+    url = reverse("schools:pool_teacher_add")
+    data = {
+        "docent-maker": maker.pk,
+        "docent-single_lessons": "on",
+        "docent-note": "Sterk in groep 7 en 8",
+        "docent-is_active": "on",
+        "jaar-school_year": NOW.start_year,
+        "jaar-hours_per_week": "",
+        "jaar-grade_min": "1",
+        "jaar-grade_max": "8",
+        "jaar-max_schools": "2",
+    }
+    response = client.post(url, data)
+    content = response.content.decode()
+    assert "Kies minstens één dagdeel." in content and "Kies minstens één discipline." in content
+    assert "Sterk in groep 7 en 8" in content
+    assert not PoolTeacher.objects.exists()
+
+    data.update(
+        {
+            "jaar-day_parts": ["di-o"],
+            "jaar-hours_per_week": "4",
+            "jaar-disciplines": [Discipline.objects.get(slug="beeldende-kunst").pk],
+        }
+    )
+    response = client.post(url, data)
+    teacher = PoolTeacher.objects.get(maker=maker)
+    assert response.status_code == 302
+    assert teacher.availabilities.get().school_year == NOW.start_year

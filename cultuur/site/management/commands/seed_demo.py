@@ -11,7 +11,9 @@ DEMO_MODULES = [
     "cultuur.demo",
     "districts.demo",
     "makers.demo",
+    "makers.marks_demo",
     "schools.demo",
+    "schools.pool_demo",
     "requests.demo",
     "impact.demo",
 ]

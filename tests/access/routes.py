@@ -48,6 +48,7 @@ def _object_kind(name: str) -> str:
         ("makers:venue", "venue"),
         ("makers:cocreation", "cocreation"),
         ("makers:", "maker"),
+        ("impact:case", "case"),
         ("impact:", "impact"),
     ]
     for prefix, kind in rules:
@@ -74,6 +75,7 @@ def _object_kind(name: str) -> str:
         "activity": "activity",
         "measurement": "measurement",
         "goal": "goal",
+        "case": "case",
     }
     for prefix, kind in api.items():
         if short.startswith(prefix):

@@ -519,6 +519,11 @@ CELERY_BEAT_SCHEDULE.update(
         "makers-expire-waitlist-offers": {"task": "makers.tasks.expire_waitlist_offers", "schedule": 5 * 60},
     }
 )
+# Quality marks (issue 17): makers are reminded 60 and 14 days before a mark expires, once each.
+CELERY_BEAT_SCHEDULE["makers-quality-mark-reminders"] = {
+    "task": "makers.tasks.run_mark_reminders",
+    "schedule": 24 * 60 * 60,
+}
 
 # Benchmarks (issue 11): the two floor views and the X-Query-Count header exist only when this is
 # on (`make bench` sets it for its own server); never enable it on a public site.

@@ -4,7 +4,7 @@ import datetime
 
 from celery import shared_task
 
-from makers import booking, notifications, waitlist
+from makers import booking, marks, notifications, waitlist
 
 
 @shared_task
@@ -46,3 +46,13 @@ def offer_freed_slot(*, venue_id: int, date: str, start_time: str, end_time: str
 @shared_task
 def send_waitlist_offer(*, pk: int) -> None:
     notifications.waitlist_offer(pk=pk)
+
+
+@shared_task
+def run_mark_reminders() -> int:
+    return marks.marks_remind_expiring()
+
+
+@shared_task
+def send_mark_reminder(*, mark_id: int, stage: int) -> None:
+    marks.mark_reminder_send(mark_id=mark_id, stage=stage)

@@ -125,3 +125,6 @@ class SchoolVenueBookingAdmin(admin.ModelAdmin):
     list_display = ["school", "booking"]
     list_select_related = ["school", "booking__venue"]
     raw_id_fields = ["booking"]
+
+
+from schools import pool_admin  # noqa: E402,F401  (the pool's admin pages)

@@ -3,6 +3,7 @@ from schools.models.budget import AmountPerGroup, BudgetLine
 from schools.models.cocreations import CoCreationSchool
 from schools.models.monitoring import MonitoringEntry
 from schools.models.plans import Ambition, CmkPlan, Milestone, PlanEvent
+from schools.models.pool import PoolProposal, PoolTeacher, ProposalStatus, TeacherAvailability
 from schools.models.schools import CultureTypeRecord, IccMembership, School, SchoolBoard
 
 __all__ = [
@@ -16,7 +17,11 @@ __all__ = [
     "Milestone",
     "MonitoringEntry",
     "PlanEvent",
+    "PoolProposal",
+    "PoolTeacher",
+    "ProposalStatus",
     "School",
     "SchoolBoard",
     "SchoolVenueBooking",
+    "TeacherAvailability",
 ]

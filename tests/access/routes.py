@@ -40,6 +40,7 @@ def _object_kind(name: str) -> str:
         ("requests:text_", "standardtext"),
         ("requests:attachment", "attachment"),
         ("requests:", "request"),
+        ("makers:mark_", "mark"),
         ("makers:booking_request", "venue"),
         ("makers:series_create", "venue"),
         ("makers:series", "series"),
@@ -52,6 +53,7 @@ def _object_kind(name: str) -> str:
         ("makers:venue", "venue"),
         ("makers:cocreation", "cocreation"),
         ("makers:", "maker"),
+        ("impact:case", "case"),
         ("impact:", "impact"),
     ]
     for prefix, kind in rules:
@@ -68,6 +70,9 @@ def _object_kind(name: str) -> str:
         "culturerequest": "request",
         "savedview": "savedview",
         "standardtext": "standardtext",
+        "quality-mark": "mark",
+        "pool-teacher": "poolteacher",
+        "pool-proposal": "proposal",
         "maker": "maker",
         "course": "course",
         "venue": "venue",
@@ -76,6 +81,7 @@ def _object_kind(name: str) -> str:
         "activity": "activity",
         "measurement": "measurement",
         "goal": "goal",
+        "case": "case",
     }
     for prefix, kind in api.items():
         if short.startswith(prefix):

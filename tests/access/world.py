@@ -20,14 +20,16 @@ from makers.models import BookingSeries, CoCreation, WaitingListEntry
 from makers.waitlist import claim_link_value
 from requests.advisor_models import SavedView, StandardText
 from requests.models import Direction, Message, MessageAttachment
-from schools.models import Milestone
+from schools.models import Milestone, PoolProposal
+from schools.school_year import SchoolYear
 from tests.factories import DistrictFactory, UserFactory, advisor_in
-from tests.impact.factories import ActivityFactory, GoalFactory, MeasurementFactory
+from tests.impact.factories import ActivityFactory, CaseFactory, GoalFactory, MeasurementFactory
 from tests.makers.factories import (
     BookingFactory,
     CoCreationFactory,
     CourseFactory,
     OwnedMakerFactory,
+    QualityMarkFactory,
     VenueFactory,
 )
 from tests.requests.factories import CultureRequestFactory, FundingApplicationFactory
@@ -40,6 +42,7 @@ from tests.schools.factories import (
     MonitoringEntryFactory,
     SchoolFactory,
     icc_of,
+    pool_teacher,
 )
 
 ROLES = [
@@ -149,6 +152,14 @@ def build_world() -> World:
     series = {venue: _series_on(venue, maker_a.user) for venue in (venue_a, venue_b)}
     claims = {venue: _offered_claim(venue) for venue in (venue_a, venue_b)}
     feeds = {venue: calendars.feed_for("venue", venue.pk) for venue in (venue_a, venue_b)}
+    marks = {maker: QualityMarkFactory(maker=maker) for maker in (maker_a, maker_b)}
+    teachers = {maker: pool_teacher(maker=maker) for maker in (maker_a, maker_b)}
+    proposals = {
+        school: PoolProposal.objects.create(
+            teacher=teachers[maker], school=school, school_year=SchoolYear.current().start_year
+        )
+        for school, maker in ((school_x, maker_a), (school_y, maker_b))
+    }
     cocreation = CoCreationFactory(slug="co-a", status=CoCreation.Status.ACTIVE, makers=[maker_a, maker_b])
 
     request_a = CultureRequestFactory(district=district_a, reference="CV-2026-00001")
@@ -170,6 +181,9 @@ def build_world() -> World:
     measurement_a = MeasurementFactory(district=district_a)
     measurement_b = MeasurementFactory(district=district_b)
     goal = GoalFactory()
+    # Project bank: published, public cases (municipality-wide knowledge, edited per district).
+    case_a = CaseFactory(slug="voorbeeld-a", district=district_a)
+    case_b = CaseFactory(slug="voorbeeld-b", district=district_b)
     report_a = MonitoringReport.objects.create(
         scope_key=scope_key(district_a.municipality, district_a),
         period_start=datetime.date(2025, 1, 1),
@@ -226,8 +240,10 @@ def build_world() -> World:
         grant,
         saved_view,
         standard_text,
+        case,
     ):
         return {
+            "slug:case": case.slug,
             "slug:district": district.slug,
             "pk:school": school.pk,
             "year": YEAR,
@@ -237,6 +253,11 @@ def build_world() -> World:
             "pk:monitoring": monitoring[school].pk,
             "line_pk": line.pk,
             "slug:maker": maker.slug,
+            "pk:mark": marks[maker].pk,
+            "teacher_pk": teachers[maker].pk,
+            "pk:poolteacher": teachers[maker].pk,
+            "proposal_pk": proposals[school].pk,
+            "pk:proposal": proposals[school].pk,
             "path:maker": maker.photo.name.removeprefix("makers/photos/"),
             "slug:course": course.slug,
             "slug:venue": venue.slug,
@@ -285,6 +306,7 @@ def build_world() -> World:
         grant_a,
         view_a,
         text_a,
+        case_a,
     )
     b = side(
         school_y,
@@ -304,6 +326,7 @@ def build_world() -> World:
         grant_b,
         view_b,
         text_b,
+        case_b,
     )
     tokens = {role: Token.objects.create(user=user).key for role, user in users.items()}
     return World(users=users, a=a, b=b, tokens=tokens)

@@ -11,9 +11,12 @@ DEMO_MODULES = [
     "cultuur.demo",
     "districts.demo",
     "makers.demo",
+    "makers.marks_demo",
     "schools.demo",
+    "schools.pool_demo",
     "requests.demo",
     "impact.demo",
+    "impact.demo_cases",
 ]
 
 

@@ -40,7 +40,8 @@ def test_killing_the_worker_mid_batch_loses_no_reminder_and_sends_none_twice(tmp
     long_ago = timezone.now() - timedelta(days=14)
     for _ in range(REQUESTS):
         request = CultureRequestFactory(district=district)
-        CultureRequest.objects.filter(pk=request.pk).update(created_at=long_ago)
+        # Reminders read the stored norm deadline (requests.norms), so it is moved back too.
+        CultureRequest.objects.filter(pk=request.pk).update(created_at=long_ago, norm_deadline=long_ago)
 
     queue = f"kill-{uuid.uuid4().hex[:8]}"
     mail_dir = tmp_path / "mail"

@@ -46,3 +46,6 @@ class GoalAdmin(admin.ModelAdmin):
 class MonitoringReportAdmin(admin.ModelAdmin):
     list_display = ["period_label", "scope_key", "status", "rendered_at", "emailed_at"]
     readonly_fields = ["status", "claimed_at", "rendered_at", "emailed_at", "error"]
+
+
+from impact import admin_strategy  # noqa: E402,F401  (registers the strategy and risk admin pages)

@@ -47,6 +47,10 @@ def _object_kind(name: str) -> str:
         ("makers:venue", "venue"),
         ("makers:cocreation", "cocreation"),
         ("makers:", "maker"),
+        ("impact:strategy", "card"),
+        ("impact:agreement", "agreement"),
+        ("impact:risk", "risk"),
+        ("impact:partner_progress", "progress"),
         ("impact:", "impact"),
     ]
     for prefix, kind in rules:
@@ -70,6 +74,9 @@ def _object_kind(name: str) -> str:
         "activity": "activity",
         "measurement": "measurement",
         "goal": "goal",
+        "strategy-card": "card",
+        "strategy-agreement": "agreement",
+        "risk": "risk",
     }
     for prefix, kind in api.items():
         if short.startswith(prefix):

@@ -14,6 +14,7 @@ DEMO_MODULES = [
     "schools.demo",
     "requests.demo",
     "impact.demo",
+    "impact.demo_strategy",
 ]
 
 

@@ -110,7 +110,7 @@ def partner_progress(request, token):
             initial=(
                 {"status": row.status, "text": row.text, "figure": row.figure}
                 if (row := existing.get(agreement.pk))
-                else {"status": agreement.status}
+                else {}  # an untouched form is skipped: no status until the partner picks one
             ),
         )
         for agreement in agreements

@@ -56,6 +56,21 @@ def subject_choices(user):
     return goals.order_by("title"), plans.select_related("school").order_by("school__name", "-school_year")
 
 
+def owner_choices(user):
+    """Who may own a risk: staff see the staff; an ICC only the ICCs of their own school (an ICC
+    never sees the names of other schools' people)."""
+    from django.contrib.auth import get_user_model
+
+    from cultuur.roles import STAFF_ROLES
+
+    users = get_user_model().objects.filter(is_active=True).order_by("first_name", "email")
+    if sees_all(user) or is_advisor(user):
+        return users.filter(groups__name__in=[role.value for role in STAFF_ROLES]).distinct()
+    if has_role(user, Role.ICC) and (school_id := icc_school_id(user)):
+        return users.filter(icc_membership__school_id=school_id).distinct()
+    return users.none()
+
+
 def due_risks(risks: QuerySet[Risk], today: date | None = None) -> QuerySet[Risk]:
     """Risks past their review date that are not closed: due in the PDCA cycle."""
     today = today or timezone.localdate()

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cultuur.paging import CappedPaginator
-from cultuur.roles import STAFF_ROLES, Role
 from impact import risks
 from impact.forms_risks import ReviewForm, RiskForm
 from impact.services import ImpactError
@@ -45,19 +43,18 @@ def risk_list(request):
     )
 
 
-def _owners():
-    roles = [role.value for role in STAFF_ROLES] + [Role.ICC.value]
-    return (
-        get_user_model().objects.filter(is_active=True, groups__name__in=roles).distinct().order_by("email")
-    )
-
-
 @login_required
 def risk_edit(request, pk=None):
     _require_register(request.user)
     risk = get_object_or_404(risks.visible_risks(request.user), pk=pk) if pk else None
     goals, plans = risks.subject_choices(request.user)
-    form = RiskForm(request.POST or None, instance=risk, goals=goals, plans=plans, owners=_owners())
+    form = RiskForm(
+        request.POST or None,
+        instance=risk,
+        goals=goals,
+        plans=plans,
+        owners=risks.owner_choices(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data.get(name) for name in form.Meta.fields if name in form.fields}
         fields.setdefault("goal", None)

@@ -31,7 +31,9 @@ def test_the_strategy_page_the_partners_progress_form_and_the_heat_map(page, log
     goal = GoalFactory(title="Vier nieuwe co-creaties")
     for likelihood, impact in ((4, 4), (4, 4), (2, 3), (1, 1)):
         RiskFactory(goal=goal, likelihood=likelihood, impact=impact)
-    RiskFactory(goal=goal, likelihood=3, impact=2, review_on=datetime.date.today() - datetime.timedelta(days=3))
+    RiskFactory(
+        goal=goal, likelihood=3, impact=2, review_on=datetime.date.today() - datetime.timedelta(days=3)
+    )
     manager = UserFactory(roles=["manager"], email="manager@example.org")
 
     login(manager.email, PASSWORD)
@@ -43,7 +45,9 @@ def test_the_strategy_page_the_partners_progress_form_and_the_heat_map(page, log
     assert axe_violations(page) == []
 
     page.goto(reverse("impact:dashboard"))
-    heat = page.get_by_role("table", name="Heatmap: aantal open risico's per kans (rijen) en impact (kolommen)")
+    heat = page.get_by_role(
+        "table", name="Heatmap: aantal open risico's per kans (rijen) en impact (kolommen)"
+    )
     row_4 = heat.get_by_role("row").filter(has=page.get_by_role("rowheader", name="4", exact=True))
     assert row_4.get_by_role("cell").nth(3).inner_text() == "2"  # likelihood 4 x impact 4
     data = page.get_by_role("table", name="Open risico's per score")
@@ -58,7 +62,10 @@ def test_the_strategy_page_the_partners_progress_form_and_the_heat_map(page, log
     context = page.context.browser.new_context(base_url=page.url.split("/dashboard")[0], locale="nl-NL")
     partner_page = context.new_page()
     partner_page.goto(reverse("impact:partner_progress", args=[strategy.link_token(invitation)]))
-    assert "Wijck" in partner_page.get_by_role("heading", level=1).locator("xpath=following-sibling::p[1]").inner_text()
+    assert (
+        "Wijck"
+        in partner_page.get_by_role("heading", level=1).locator("xpath=following-sibling::p[1]").inner_text()
+    )
     assert axe_violations(partner_page) == []
     first = partner_page.get_by_role("group", name="3. Inzet van cultureel werkers")
     first.get_by_label("Status").select_option(label="loopt")

@@ -254,3 +254,13 @@ def test_the_pdca_report_lists_the_risks_reviewed_in_its_period_and_the_open_hig
     assert [row["note"] for row in data["risks_reviewed"]] == ["Besproken in het halfjaaroverleg."]
     assert data["risks_reviewed"][0]["before"] == 20
     assert [row["risk"] for row in data["risks_high"]] == ["Uitval cultuurexpert"]
+
+
+def test_an_icc_chooses_an_owner_only_among_their_own_schools_iccs(world, client):
+    other_icc = icc_of(world["plan_y"].school, email="icc-y@example.org")
+    colleague = icc_of(world["plan_x"].school, email="collega@example.org")
+    client.force_login(world["icc_x"])
+    html = client.get(reverse("impact:risk_create")).content.decode()
+    assert colleague.get_full_name() in html
+    assert other_icc.get_full_name() not in html and world["advisor"].get_full_name() not in html
+    assert "doelstelling" not in html.split("<form")[1].split("</form>")[0].lower()

@@ -18,7 +18,9 @@ def test_the_api_scopes_cards_agreements_and_risks_by_role(client, manager, poel
     plan_y = CmkPlanFactory(school=SchoolFactory(district=peldersveld, municipality=peldersveld.municipality))
     RiskFactory(goal=None, plan=plan_x, title="X", likelihood=4, impact=5)
     other = RiskFactory(goal=None, plan=plan_y, title="Y")
-    RiskFactory(goal=GoalFactory(district=poelenburg, municipality=poelenburg.municipality), title="Programma")
+    RiskFactory(
+        goal=GoalFactory(district=poelenburg, municipality=poelenburg.municipality), title="Programma"
+    )
 
     client.force_login(manager)
     assert client.get("/api/strategy-cards/").json()["count"] == 1
@@ -38,9 +40,7 @@ def test_the_api_scopes_cards_agreements_and_risks_by_role(client, manager, poel
     assert client.get("/api/risks/").json()["count"] == 0
 
 
-@pytest.mark.parametrize(
-    "model", ["strategycard", "agreement", "progressinvitation", "risk"]
-)
+@pytest.mark.parametrize("model", ["strategycard", "agreement", "progressinvitation", "risk"])
 def test_the_admin_pages_open(client, model):
     RiskFactory()
     AgreementFactory()

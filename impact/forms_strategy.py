@@ -1,5 +1,7 @@
 """Forms of the strategy pages: cards, agreements (manager) and the partner's progress form."""
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -83,3 +85,24 @@ class ProgressForm(forms.Form):
                 self.add_error("text", _("Schrijf in een paar zinnen hoe het ervoor staat."))
         data["text"] = text
         return data
+
+
+class SpendingForm(forms.Form):
+    spent_on = forms.DateField(
+        label=_("Datum"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2027-01-15.")},
+    )
+    amount = forms.DecimalField(
+        label=_("Bedrag in euro"),
+        min_value=Decimal("0.01"),
+        max_value=Decimal("10000000"),
+        decimal_places=2,
+        max_digits=10,
+        localize=True,
+        error_messages={
+            "invalid": _("Vul een bedrag in, bijvoorbeeld 1250,00."),
+            "min_value": _("Het bedrag moet groter zijn dan nul."),
+        },
+    )
+    description = forms.CharField(label=_("Omschrijving"), max_length=200)

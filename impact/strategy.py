@@ -258,3 +258,16 @@ def invitations_for_half(*, period: Period | None = None) -> int:
     for partner in Partner.objects.filter(pk__in=partner_ids).exclude(email="").order_by("pk"):
         sent += invitation_send(invitation=invitation_ensure(partner=partner, period=period))
     return sent
+
+
+def spending_record(
+    *, agreement: Agreement, by, spent_on: date, amount_cents: int, description: str
+) -> AgreementSpending:
+    """Book money spent on an agreement: it counts towards the card's budget of that year."""
+    spending = AgreementSpending(
+        agreement=agreement, spent_on=spent_on, amount_cents=amount_cents, description=description
+    )
+    spending.full_clean()
+    spending.save()
+    log.info("impact.agreement.spending_recorded %s by %s", agreement.pk, getattr(by, "pk", None))
+    return spending

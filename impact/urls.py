@@ -36,6 +36,11 @@ urlpatterns = [
     ),
     path("strategie/afspraken/<int:pk>/", views_strategy.agreement_edit, name="agreement_edit"),
     path(
+        "strategie/afspraken/<int:pk>/besteding/",
+        views_strategy.agreement_spending,
+        name="agreement_spending",
+    ),
+    path(
         "strategie/afspraken/<int:pk>/verwijderen/", views_strategy.agreement_delete, name="agreement_delete"
     ),
     path("voortgang/<str:token>/", views_strategy.partner_progress, name="partner_progress"),

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from cultuur.paging import CappedPaginator
 from impact import strategy
-from impact.forms_strategy import AgreementForm, CardForm, ProgressForm
+from impact.forms_strategy import AgreementForm, CardForm, ProgressForm, SpendingForm
 from impact.services import ImpactError
 from impact.views import manager_required
 
@@ -73,9 +73,34 @@ def _agreement_form(request, card, agreement):
         strategy.agreement_save(by=request.user, card=card, agreement=agreement, **fields)
         messages.success(request, _("Afspraak opgeslagen."))
         return redirect(reverse("impact:strategy") + f"#kaart-{card.number}")
-    return render(
-        request, "impact/strategy/agreement_form.html", {"form": form, "card": card, "agreement": agreement}
+    return _render_agreement(request, form, card, agreement, SpendingForm())
+
+
+def _render_agreement(request, form, card, agreement, spending_form):
+    context = {"form": form, "card": card, "agreement": agreement}
+    if agreement is not None:
+        context["spending"] = agreement.spending.order_by("-spent_on", "-pk")[:50]
+        context["spending_form"] = spending_form
+    return render(request, "impact/strategy/agreement_form.html", context)
+
+
+@manager_required
+@require_POST
+def agreement_spending(request, pk):
+    agreement = get_object_or_404(strategy.visible_agreements(request.user), pk=pk)
+    form = SpendingForm(request.POST)
+    if not form.is_valid():
+        return _render_agreement(request, AgreementForm(instance=agreement), agreement.card, agreement, form)
+    data = form.cleaned_data
+    strategy.spending_record(
+        agreement=agreement,
+        by=request.user,
+        spent_on=data["spent_on"],
+        amount_cents=int(data["amount"] * 100),
+        description=data["description"],
     )
+    messages.success(request, _("Besteding geboekt."))
+    return redirect("impact:agreement_edit", pk=agreement.pk)
 
 
 @manager_required

@@ -258,3 +258,19 @@ def test_the_half_year_report_includes_the_agreements_progress_and_the_budget_pe
     html = client.get(reverse("impact:report", args=[report.token])).content.decode()
     assert "Bus rijdt twee dagen per week." in html and "Andere helft." not in html
     assert "€ 22.500" in html or "22.500" in html
+
+
+def test_a_manager_books_spending_on_an_agreement_and_it_counts_towards_the_cards_budget(client, manager):
+    agreement = AgreementFactory()
+    ThemeBudgetFactory(card=agreement.card, year=2026, amount_cents=10_000_00)
+    client.force_login(manager)
+    url = reverse("impact:agreement_spending", args=[agreement.pk])
+    response = client.post(url, {"spent_on": "2026-02-01", "amount": "nul", "description": "Huur zaal"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Vul een bedrag in, bijvoorbeeld 1250,00." in html and 'value="Huur zaal"' in html
+    response = client.post(url, {"spent_on": "2026-02-01", "amount": "1250,50", "description": "Huur zaal"})
+    assert response.status_code == 302
+    [budget] = strategy.budget_rows(manager, years=[2026])
+    assert (budget.spent_cents, budget.remaining_cents) == (1_250_50, 8_749_50)
+    assert "Huur zaal" in client.get(reverse("impact:agreement_edit", args=[agreement.pk])).content.decode()

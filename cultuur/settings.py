@@ -508,6 +508,11 @@ SERVE_MAKER_PHOTOS = env_bool("SERVE_MAKER_PHOTOS", default=True)
 MAKERS_PAGE_SIZE = env_int("MAKERS_PAGE_SIZE", 24)
 # The centre's own name, shown as the provider of the courses it gives itself.
 MAKERS_CENTRE_NAME = env_str("MAKERS_CENTRE_NAME", "Cultuurcentrum")
+# Quality marks (issue 17): makers are reminded 60 and 14 days before a mark expires, once each.
+CELERY_BEAT_SCHEDULE["makers-quality-mark-reminders"] = {
+    "task": "makers.tasks.run_mark_reminders",
+    "schedule": 24 * 60 * 60,
+}
 
 # Benchmarks (issue 11): the two floor views and the X-Query-Count header exist only when this is
 # on (`make bench` sets it for its own server); never enable it on a public site.

@@ -101,3 +101,6 @@ class CoCreationAdmin(admin.ModelAdmin):
     search_fields = ["title", "description"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["makers", "disciplines"]
+
+
+from makers import mark_admin  # noqa: E402,F401  (the quality marks' admin page)

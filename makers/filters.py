@@ -9,7 +9,8 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from districts.models import District
-from makers.models import CoCreation, Course, Discipline, Language, Maker, TargetGroup, Venue
+from makers.models import CoCreation, Course, Discipline, Language, Maker, MarkKind, TargetGroup, Venue
+from makers.models.marks import has_shown_mark
 from makers.search import search
 
 
@@ -108,6 +109,15 @@ def _choices(choices):
     return lambda: [(value, str(label), value) for value, label in choices]
 
 
+# "met keurmerk": any verified quality mark in force today; or one kind of mark.
+ANY_MARK = "met"
+MARK_CHOICES = [
+    (ANY_MARK, _("Met keurmerk")),
+    (MarkKind.CULTUURKEUR.value, MarkKind.CULTUURKEUR.label),
+    (MarkKind.FAIR_PRACTICE.value, MarkKind.FAIR_PRACTICE.label),
+]
+
+
 class MakerFilter(FacetedFilterSet):
     discipline = django_filters.ModelChoiceFilter(
         label=_("Discipline"),
@@ -131,6 +141,7 @@ class MakerFilter(FacetedFilterSet):
     education = django_filters.BooleanFilter(
         label=_("Werkt in het onderwijs"), field_name="works_in_education"
     )
+    mark = django_filters.ChoiceFilter(label=_("Keurmerk"), choices=MARK_CHOICES, method="filter_mark")
 
     facet_fields = {
         "discipline": (lambda: Discipline.objects.all(), "disciplines", "slug"),
@@ -138,6 +149,7 @@ class MakerFilter(FacetedFilterSet):
         "kind": (_choices(Maker.Kind.choices), "kind", "value"),
         "target_group": (lambda: TargetGroup.objects.all(), "target_groups", "slug"),
         "language": (lambda: Language.objects.all(), "languages", "code"),
+        "mark": (_choices(MARK_CHOICES), "mark", "value"),
     }
 
     class Meta:
@@ -147,7 +159,12 @@ class MakerFilter(FacetedFilterSet):
     def filter_district(self, queryset, name, value: str):
         return queryset.filter(Q(districts=value) | Q(whole_municipality=True)).distinct()
 
+    def filter_mark(self, queryset, name, value: str):
+        return queryset.filter(has_shown_mark(None if value == ANY_MARK else value)) if value else queryset
+
     def facet_counts(self, name):
+        if name == "mark":
+            return self._mark_counts()
         if name != "district":
             return super().facet_counts(name)
         # Makers for the whole municipality count in every district.
@@ -161,6 +178,20 @@ class MakerFilter(FacetedFilterSet):
         )
         counts = {row["districts"]: row["n"] for row in rows if row["districts"] is not None}
         return {district.pk: counts.get(district.pk, 0) + whole for district in self._districts()}
+
+    def _mark_counts(self):
+        """Makers with a mark shown today, per option: one aggregate query over the sample."""
+        pks = self.sampled_pks("mark")
+        if pks is None:
+            return None
+        if not pks:
+            return {}
+        return Maker._base_manager.filter(pk__in=pks).aggregate(
+            **{
+                value: Count("pk", filter=Q(has_shown_mark(None if value == ANY_MARK else value)))
+                for value, _label in MARK_CHOICES
+            }
+        )
 
     def _districts(self):
         if not hasattr(self, "_district_cache"):

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from makers import notifications
+from makers import marks, notifications
 
 
 @shared_task
@@ -18,3 +18,13 @@ def send_booking_decision(*, pk: int) -> None:
 @shared_task
 def send_invitation(*, maker_id: int) -> None:
     notifications.invitation(maker_id=maker_id)
+
+
+@shared_task
+def run_mark_reminders() -> int:
+    return marks.marks_remind_expiring()
+
+
+@shared_task
+def send_mark_reminder(*, mark_id: int, stage: int) -> None:
+    marks.mark_reminder_send(mark_id=mark_id, stage=stage)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from makers.views import bookings, directory, photos, review, selfservice
+from makers.views import bookings, directory, marks, photos, review, selfservice
 
 app_name = "makers"
 urlpatterns = [
@@ -11,8 +11,13 @@ urlpatterns = [
     path("makers/nieuw/", selfservice.maker_create, name="maker_create"),
     path("makers/beoordelen/", review.review_queue, name="review_queue"),
     path("makers/uitnodigen/", review.maker_invite, name="maker_invite"),
+    path("makers/keurmerken/", marks.mark_queue, name="mark_queue"),
+    path("makers/keurmerken/<int:pk>/bewerken/", marks.mark_edit, name="mark_edit"),
+    path("makers/keurmerken/<int:pk>/verwijderen/", marks.mark_delete, name="mark_delete"),
+    path("makers/keurmerken/<int:pk>/controleren/", marks.mark_verify, name="mark_verify"),
     path("makers/<slug:slug>/", directory.maker_detail, name="maker_detail"),
     path("makers/<slug:slug>/bewerken/", selfservice.maker_edit, name="maker_edit"),
+    path("makers/<slug:slug>/keurmerken/", marks.maker_marks, name="maker_marks"),
     path("makers/<slug:slug>/indienen/", selfservice.maker_submit, name="maker_submit"),
     path("makers/<slug:slug>/archiveren/", selfservice.maker_archive, name="maker_archive"),
     path("makers/<slug:slug>/beoordeling/", review.maker_review, name="maker_review"),

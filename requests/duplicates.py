@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from requests.models import CultureRequest, RequestEvent
+from requests.models import SYSTEM_LABEL, CultureRequest, RequestEvent
 from requests.workflow import ACTION_FLAGGED, Status
 
 TRIGRAM_THRESHOLD = 0.35
@@ -121,7 +121,7 @@ def duplicates_flag(*, request_id: int) -> list[str]:
     RequestEvent.objects.create(
         request=culture_request,
         action=ACTION_FLAGGED,
-        actor_label=_("Systeem"),
+        actor_label=SYSTEM_LABEL,
         note=_("Mogelijk dezelfde of een verwante vraag:") + "\n" + "\n".join(lines),
     )
     return [d.request.reference for d in found]

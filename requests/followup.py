@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from requests import workflow
 from requests.models import CultureRequest, FundingApplication, Match, MatchKind
@@ -34,8 +35,8 @@ def funding_application_record(*, request: CultureRequest, by, **fields) -> Fund
         request=request,
         action=workflow.ACTION_FUNDING,
         by=by,
-        note=_("Fondsaanvraag %(fund)s: %(status)s")
-        % {"fund": application.fund, "status": application.get_status_display()},
+        note=gettext_lazy("Fondsaanvraag %(fund)s: %(status)s"),
+        note_args={"fund": application.fund, "status": application.get_status_display()},
     )
     return application
 
@@ -49,7 +50,7 @@ def funding_application_update(*, application: FundingApplication, by, **fields)
         request=application.request,
         action=workflow.ACTION_FUNDING,
         by=by,
-        note=_("Fondsaanvraag %(fund)s: %(status)s")
-        % {"fund": application.fund, "status": application.get_status_display()},
+        note=gettext_lazy("Fondsaanvraag %(fund)s: %(status)s"),
+        note_args={"fund": application.fund, "status": application.get_status_display()},
     )
     return application

@@ -3,6 +3,7 @@ their own status link (it shows the primary's progress) and is told by e-mail.""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cultuur.audit import audit_record
 from requests import workflow
@@ -63,7 +64,8 @@ def requests_merge(*, primary: CultureRequest, others: list[CultureRequest], by)
         request_change_status(
             request=other,
             to=Status.MERGED,
-            note=_("Samengevoegd met %(reference)s.") % {"reference": primary.reference},
+            note=gettext_lazy("Samengevoegd met %(reference)s."),
+            note_args={"reference": primary.reference},
             by=by,
             service_only=True,
         )
@@ -72,7 +74,8 @@ def requests_merge(*, primary: CultureRequest, others: list[CultureRequest], by)
             request=other,
             action=workflow.ACTION_MERGED_INTO,
             by=by,
-            note=_("Verder behandeld als %(reference)s.") % {"reference": primary.reference},
+            note=gettext_lazy("Verder behandeld als %(reference)s."),
+            note_args={"reference": primary.reference},
         )
         if other.requester_email:
             notification_queue(request=other, kind=NotificationKind.MERGED, key=f"into-{primary.pk}")
@@ -81,7 +84,8 @@ def requests_merge(*, primary: CultureRequest, others: list[CultureRequest], by)
         request=primary,
         action=workflow.ACTION_MERGED,
         by=by,
-        note=_("Samengevoegd met deze vraag: %(references)s.") % {"references": references},
+        note=gettext_lazy("Samengevoegd met deze vraag: %(references)s."),
+        note_args={"references": references},
     )
     if primary.requester_email:
         key = "primary-" + "-".join(str(other.pk) for other in others)

@@ -1,9 +1,10 @@
-"""Culture requests and everything recorded about them: timeline, messages, notes, matches, funding."""
+"""Culture requests: the request, its discipline links and the e-mails owed to the asker. The timeline,
+matches and funding, attachments, norms and the advisor tools live in their own *_models.py files,
+imported at the bottom so that `requests.models` names every model of the app."""
 
 import secrets
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -195,205 +196,6 @@ class RequestDiscipline(models.Model):
         super().save(*args, **kwargs)
 
 
-class RequestEvent(models.Model):
-    """The timeline: every change, with a dotted action and who did it (None: the asker or the system)."""
-
-    request = models.ForeignKey(CultureRequest, on_delete=models.CASCADE, related_name="events")
-    action = models.CharField(max_length=60)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    actor_label = models.CharField(max_length=60, blank=True)
-    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
-    to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
-    note = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return f"{self.action} {self.request_id}"
-
-
-class Direction(models.TextChoices):
-    TO_ASKER = "to_asker", _("Aan de vraagsteller")
-    FROM_ASKER = "from_asker", _("Van de vraagsteller")
-
-
-class Message(models.Model):
-    request = models.ForeignKey(CultureRequest, on_delete=models.CASCADE, related_name="messages")
-    direction = models.CharField(max_length=12, choices=Direction.choices)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    body = models.TextField(_("bericht"))
-    # The Message-ID of a reply that came by e-mail: a mail server that delivers it twice files it once.
-    email_message_id = models.CharField(max_length=250, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["request", "email_message_id"],
-                condition=~Q(email_message_id=""),
-                name="message_email_once",
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.get_direction_display()} ({self.request_id})"
-
-
-class InternalNote(models.Model):
-    request = models.ForeignKey(CultureRequest, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    body = models.TextField(_("notitie"))
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return f"{self.request_id}: {self.body[:40]}"
-
-
-class MatchKind(models.TextChoices):
-    COURSE = "course", _("Verwijzen naar een bestaande cursus")
-    CO_CREATION = "co_creation", _("Co-creatie met een maker")
-    SPACE = "space", _("Een community of maakplek faciliteren")
-    CUSTOM = "custom", _("Een andere oplossing op maat")
-    KNOWLEDGE = "knowledge", _("Kennis delen")
-
-
-class Match(models.Model):
-    request = models.ForeignKey(CultureRequest, on_delete=models.CASCADE, related_name="matches")
-    kind = models.CharField(_("soort koppeling"), max_length=20, choices=MatchKind.choices)
-    maker = models.ForeignKey(
-        "makers.Maker",
-        verbose_name=_("maker"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    course = models.ForeignKey(
-        "makers.Course",
-        verbose_name=_("cursus"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    co_creation = models.ForeignKey(
-        "makers.CoCreation",
-        verbose_name=_("co-creatie"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    venue = models.ForeignKey(
-        "makers.Venue",
-        verbose_name=_("locatie"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    # Free text for what the directory does not hold (a custom solution, a partner elsewhere).
-    target_name = models.CharField(_("met wie of wat"), max_length=200, blank=True)
-    description = models.TextField(_("toelichting"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("koppeling")
-        verbose_name_plural = _("koppelingen")
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} ({self.request_id})"
-
-    @property
-    def target_label(self) -> str:
-        for name in ("course", "maker", "co_creation", "venue"):
-            target = getattr(self, name, None)
-            if target is not None:
-                return str(target)
-        return self.target_name
-
-
-class FundingStatus(models.TextChoices):
-    PREPARING = "preparing", _("In voorbereiding")
-    SUBMITTED = "submitted", _("Ingediend")
-    GRANTED = "granted", _("Toegekend")
-    PARTLY_GRANTED = "partly_granted", _("Deels toegekend")
-    REJECTED = "rejected", _("Afgewezen")
-    WITHDRAWN = "withdrawn", _("Ingetrokken")
-
-
-OPEN_FUNDING = (FundingStatus.PREPARING, FundingStatus.SUBMITTED)
-DECIDED_FUNDING = (FundingStatus.GRANTED, FundingStatus.PARTLY_GRANTED, FundingStatus.REJECTED)
-SUCCESSFUL_FUNDING = (FundingStatus.GRANTED, FundingStatus.PARTLY_GRANTED)
-
-
-class FundingApplication(models.Model):
-    request = models.ForeignKey(CultureRequest, on_delete=models.CASCADE, related_name="funding_applications")
-    fund = models.CharField(_("fonds"), max_length=200)
-    amount_requested_cents = models.PositiveIntegerField(_("gevraagd bedrag (centen)"))
-    submitted_on = models.DateField(_("ingediend op"), null=True, blank=True)
-    decision_on = models.DateField(_("besluit op"), null=True, blank=True)
-    amount_granted_cents = models.PositiveIntegerField(_("toegekend bedrag (centen)"), null=True, blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=FundingStatus.choices, default=FundingStatus.PREPARING
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("fondsaanvraag")
-        verbose_name_plural = _("fondsaanvragen")
-        ordering = ["-created_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(amount_granted_cents__isnull=True)
-                | Q(amount_granted_cents__lte=models.F("amount_requested_cents")),
-                name="funding_granted_not_above_requested",
-            ),
-        ]
-
-    def __str__(self):
-        return self.fund
-
-
-class Evaluation(models.Model):
-    request = models.OneToOneField(CultureRequest, on_delete=models.CASCADE, related_name="evaluation")
-    satisfaction = models.PositiveSmallIntegerField(
-        _("tevredenheid"), validators=[MinValueValidator(1), MaxValueValidator(5)]
-    )
-    answered = models.BooleanField(_("heeft dit uw vraag beantwoord?"))
-    would_ask_again = models.BooleanField(_("zou u opnieuw een vraag stellen?"))
-    comment = models.TextField(_("toelichting"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    # Once per evaluation: the asker's reopen after an unhappy answer (requests.reopen).
-    reopened_at = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self):
-        return f"{self.request_id}: {self.satisfaction}/5"
-
-    @property
-    def is_unhappy(self) -> bool:
-        return self.satisfaction <= 2 or not self.answered
-
-
 class NotificationKind(models.TextChoices):
     CONFIRMATION = "confirmation", _("Bevestiging aan de vraagsteller")
     MESSAGE = "message", _("Bericht aan de vraagsteller")
@@ -435,6 +237,8 @@ class Notification(models.Model):
 
 
 # The tools of issue 16 live in their own module; imported here so that Django registers them.
+
+
 from requests.advisor_models import (  # noqa: E402, F401
     MyQuestionsLink,
     RequestMerge,
@@ -443,4 +247,22 @@ from requests.advisor_models import (  # noqa: E402, F401
     TextLanguage,
 )
 from requests.mail_models import MessageAttachment  # noqa: E402,F401 (registers the model)
+from requests.match_models import (  # noqa: E402, F401 (models of this app, in their own file)
+    DECIDED_FUNDING,
+    OPEN_FUNDING,
+    SUCCESSFUL_FUNDING,
+    Evaluation,
+    FundingApplication,
+    FundingStatus,
+    Match,
+    MatchKind,
+)
 from requests.norm_models import ServiceNorm  # noqa: E402,F401 (a model of this app, its own file)
+from requests.timeline_models import (  # noqa: E402, F401
+    ASKER_LABEL,
+    SYSTEM_LABEL,
+    Direction,
+    InternalNote,
+    Message,
+    RequestEvent,
+)

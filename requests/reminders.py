@@ -9,9 +9,9 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from requests.models import CultureRequest, NotificationKind, RequestEvent
+from cultuur.translated import stored_message
+from requests.models import SYSTEM_LABEL, CultureRequest, NotificationKind, RequestEvent
 from requests.norms import add_working_days
 from requests.notifications import _enqueue, notification_queue, notifications_unsent
 from requests.workdays import working_day_cutoff
@@ -25,11 +25,9 @@ def _remind(request, kind, key="", label="") -> bool:
         notification = notification_queue(request=request, kind=kind, key=key)
         if notification is None:
             return False
+        note, note_key = stored_message(label or NotificationKind(kind).label)
         RequestEvent.objects.create(
-            request=request,
-            action=REMINDER_ACTION,
-            actor_label=_("Systeem"),
-            note=label or NotificationKind(kind).label,
+            request=request, action=REMINDER_ACTION, actor_label=SYSTEM_LABEL, note=note, note_key=note_key
         )
     return True
 

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from requests import workflow
 from requests.models import CultureRequest, Evaluation, NotificationKind
@@ -40,7 +41,7 @@ def request_reopen(*, request: CultureRequest, reason: str = "") -> CultureReque
     request_change_status(
         request=request,
         to=workflow.REOPEN_TO,
-        note=reason or _("Heropend door de vraagsteller na de evaluatie."),
+        note=reason or gettext_lazy("Heropend door de vraagsteller na de evaluatie."),
         by=None,
         reopen=True,
     )

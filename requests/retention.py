@@ -10,10 +10,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from cultuur.audit import audit_record
 from requests.models import (
+    SYSTEM_LABEL,
     CultureRequest,
     Evaluation,
     InternalNote,
@@ -72,12 +73,15 @@ def request_anonymise(*, request_id: int, now=None) -> bool:
     _attachments_delete(request)
     InternalNote.objects.filter(request=request).update(body=REMOVED)
     Evaluation.objects.filter(request=request).update(comment="")
-    RequestEvent.objects.filter(request=request).exclude(note="").update(note=REMOVED)
+    RequestEvent.objects.filter(request=request).exclude(note="").update(
+        note=REMOVED, note_key="", note_args={}
+    )
     RequestEvent.objects.create(
         request=request,
         action="requests.request.anonymised",
-        actor_label=_("Systeem"),
-        note=_("Persoonsgegevens verwijderd na de bewaartermijn."),
+        actor_label=SYSTEM_LABEL,
+        note=gettext_noop("Persoonsgegevens verwijderd na de bewaartermijn."),
+        note_key=gettext_noop("Persoonsgegevens verwijderd na de bewaartermijn."),
     )
     return True
 
@@ -88,6 +92,8 @@ def request_erase_on_request(*, request: CultureRequest) -> None:
     data is removed now instead of after the retention period. The counts stay, without the person."""
     request = CultureRequest.objects.select_for_update().get(pk=request.pk)
     if request.status not in CLOSED_STATUSES:
-        request_withdraw(request=request, note=_("De vraagsteller vroeg om verwijdering van de gegevens."))
+        request_withdraw(
+            request=request, note=gettext_lazy("De vraagsteller vroeg om verwijdering van de gegevens.")
+        )
     request_anonymise(request_id=request.pk)
     audit_record(action="requests.request.erased_on_request", target=request)

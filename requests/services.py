@@ -4,13 +4,17 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from cultuur.audit import audit_record
 from cultuur.queue import enqueue_on_commit
+from cultuur.translated import stored_message
 from districts.selectors import district_for_postcode, normalise_postcode
 from requests import norms, workflow
 from requests.models import (
+    ASKER_LABEL,
     CultureRequest,
     Direction,
     Evaluation,
@@ -35,15 +39,27 @@ class RequestConflict(RequestError):
 
 
 def _actor_label(by) -> str:
-    return by.get_full_name() or by.email if by is not None else _("Vraagsteller")
+    return by.get_full_name() or by.email if by is not None else ASKER_LABEL
 
 
-def event_log(*, request: CultureRequest, action: str, by=None, label: str = "", **fields) -> RequestEvent:
+def event_log(
+    *, request: CultureRequest, action: str, by=None, label="", note="", note_args=None, **fields
+) -> RequestEvent:
+    """Write a timeline line. A lazy `note` (with `note_args`) or label is stored in Dutch with its
+    key, so the timeline reads in each viewer's language."""
     now = timezone.now()
     CultureRequest.objects.filter(pk=request.pk).update(last_action_at=now)
     request.last_action_at = now
+    note, note_key = stored_message(note, note_args)
     return RequestEvent.objects.create(
-        request=request, action=action, actor=by, actor_label=label or _actor_label(by), **fields
+        request=request,
+        action=action,
+        actor=by,
+        actor_label=label or _actor_label(by),
+        note=note,
+        note_key=note_key,
+        note_args=note_args or {} if note_key else {},
+        **fields,
     )
 
 
@@ -102,13 +118,18 @@ def _create(*, idempotency_key, disciplines, postcode="", chosen_district=None, 
     )
     if disciplines:
         request.disciplines.set(disciplines)
+    note, note_key = stored_message(
+        gettext_lazy("Binnengekomen via het formulier, doorgezet naar %(district)s."),
+        {"district": str(request.district)},
+    )
     RequestEvent.objects.create(
         request=request,
         action=workflow.ACTION_CREATED,
-        actor_label=_("Vraagsteller"),
+        actor_label=ASKER_LABEL,
         to_status=Status.NEW,
-        note=_("Binnengekomen via het formulier, doorgezet naar %(district)s.")
-        % {"district": request.district},
+        note=note,
+        note_key=note_key,
+        note_args={"district": str(request.district)},
     )
     if request.requester_email:
         notification_queue(request=request, kind=NotificationKind.CONFIRMATION)
@@ -168,7 +189,8 @@ def request_change_status(
     *,
     request: CultureRequest,
     to: str,
-    note: str = "",
+    note="",
+    note_args: dict | None = None,
     by=None,
     version: int | None = None,
     reopen: bool = False,
@@ -179,7 +201,8 @@ def request_change_status(
 
     `service_only` is for the services that set a target no form may set (a merge)."""
     locked = CultureRequest.objects.select_for_update().get(pk=request.pk)
-    note = (note or "").strip()
+    if not isinstance(note, Promise):
+        note = (note or "").strip()
     if to not in Status.values:
         raise RequestError(_("Onbekende status."))
     if to in workflow.SERVICE_ONLY and not service_only:
@@ -211,6 +234,7 @@ def request_change_status(
         from_status=from_status,
         to_status=to,
         note=note,
+        note_args=note_args,
     )
     audit_record(action=workflow.ACTION_STATUS, by=by, target=request, detail={"from": from_status, "to": to})
     return request
@@ -226,7 +250,8 @@ def request_assign(*, request: CultureRequest, owner, by, version: int | None = 
         request=request,
         action=workflow.ACTION_ASSIGNED,
         by=by,
-        note=_("Toegewezen aan %(name)s.") % {"name": owner.get_full_name() or owner.email},
+        note=gettext_lazy("Toegewezen aan %(name)s."),
+        note_args={"name": owner.get_full_name() or owner.email},
     )
     return request
 
@@ -345,13 +370,13 @@ def message_receive(
         note += "\n" + _("Niet bewaard (geen pdf, jpeg of png, of te groot): %(names)s") % {
             "names": ", ".join(refused)
         }
-    label = _("Vraagsteller, per e-mail") if by_email else ""
+    label = gettext_noop("Vraagsteller, per e-mail") if by_email else ""
     event_log(request=request, action=workflow.ACTION_MESSAGE_RECEIVED, note=note, label=label)
     if locked.status == Status.WAITING:
         request_change_status(
             request=request,
             to=Status.IN_CONVERSATION,
-            note=_("De vraagsteller heeft geantwoord."),
+            note=gettext_lazy("De vraagsteller heeft geantwoord."),
             by=None,
         )
     notification_queue(request=request, kind=NotificationKind.REPLY, key=str(message.pk))
@@ -368,7 +393,7 @@ def note_add(*, request: CultureRequest, body: str, by) -> InternalNote:
     return note
 
 
-def request_withdraw(*, request: CultureRequest, note: str = "") -> CultureRequest:
+def request_withdraw(*, request: CultureRequest, note="") -> CultureRequest:
     """The asker withdraws their own question from the status page."""
     if request.status not in workflow.ASKER_MAY_WITHDRAW:
         raise RequestError(_("Deze vraag is al afgesloten."))
@@ -388,7 +413,9 @@ def evaluation_submit(
         would_ask_again=would_ask_again,
         comment=comment.strip(),
     )
-    request_change_status(request=request, to=Status.EVALUATED, note=_("Evaluatie ingevuld."), by=None)
+    request_change_status(
+        request=request, to=Status.EVALUATED, note=gettext_lazy("Evaluatie ingevuld."), by=None
+    )
     return evaluation
 
 

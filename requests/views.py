@@ -80,7 +80,7 @@ def _closing_note(culture_request) -> str:
     if culture_request.status not in (Status.DECLINED, Status.REFERRED):
         return ""
     event = culture_request.events.filter(to_status=culture_request.status).order_by("-created_at").first()
-    return event.note if event else ""
+    return event.shown_note if event else ""
 
 
 def _status_page(

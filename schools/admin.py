@@ -117,3 +117,6 @@ class MonitoringEntryAdmin(admin.ModelAdmin):
     list_filter = ["phase", "contact_kind", "school_year"]
     search_fields = ["school__name", "notes"]
     list_select_related = ["school"]
+
+
+from schools import pool_admin  # noqa: E402,F401  (the pool's admin pages)

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from schools.school_year import SchoolYearConverter
-from schools.views import budget, overview, pages, plans
+from schools.views import budget, overview, pages, plans, pool
 
 register_converter(SchoolYearConverter, "schoolyear")
 
@@ -11,7 +11,18 @@ urlpatterns = [
     path("scholen/", pages.school_list, name="list"),
     path("overzicht/", overview.overview, name="overview"),
     path("overzicht/<slug:table>.csv", overview.overview_csv, name="overview_csv"),
+    path("pool/", pool.pool_list, name="pool_list"),
+    path("pool/nieuw/", pool.pool_teacher_add, name="pool_teacher_add"),
+    path("pool/mijn-beschikbaarheid/", pool.my_availability, name="my_availability"),
+    path("pool/<int:teacher_pk>/", pool.pool_teacher_edit, name="pool_teacher_edit"),
     path("<int:pk>/", pages.school_detail, name="detail"),
+    path("<int:pk>/kunstvakdocenten/", pool.school_pool, name="school_pool"),
+    path("<int:pk>/kunstvakdocenten/voorstellen/", pool.proposal_create, name="proposal_create"),
+    path(
+        "<int:pk>/kunstvakdocenten/<int:proposal_pk>/reactie/",
+        pool.proposal_respond,
+        name="proposal_respond",
+    ),
     path("<int:pk>/cultuurtype/", pages.culture_type_set, name="culture_type"),
     path("<int:pk>/monitoring/", pages.monitoring, name="monitoring"),
     path("<int:pk>/co-creaties/", pages.co_creation_link, name="co_creation_link"),

@@ -16,6 +16,11 @@ router.register("schools", schools_api.SchoolViewSet, basename="school")
 router.register("school-plans", schools_api.CmkPlanViewSet, basename="school-plan")
 router.register("school-budget-lines", schools_api.BudgetLineViewSet, basename="school-budget-line")
 router.register("school-monitoring", schools_api.MonitoringEntryViewSet, basename="school-monitoring")
+
+from schools import pool_api  # noqa: E402
+
+router.register("pool-teachers", pool_api.PoolTeacherViewSet, basename="pool-teacher")
+router.register("pool-proposals", pool_api.ProposalViewSet, basename="pool-proposal")
 router.register("requests", CultureRequestViewSet, basename="culturerequest")
 
 from requests import tool_api  # noqa: E402
@@ -29,6 +34,10 @@ router.register("makers", makers_api.MakerViewSet, basename="maker")
 router.register("courses", makers_api.CourseViewSet, basename="course")
 router.register("venues", makers_api.VenueViewSet, basename="venue")
 router.register("cocreations", makers_api.CoCreationViewSet, basename="cocreation")
+
+from makers import mark_api  # noqa: E402
+
+router.register("quality-marks", mark_api.QualityMarkViewSet, basename="quality-mark")
 
 from impact import api as impact_api  # noqa: E402
 

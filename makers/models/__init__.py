@@ -6,6 +6,7 @@ so the model names are part of the contract. makers never imports requests or sc
 
 from makers.models.courses import Course
 from makers.models.makers import CoCreation, Maker
+from makers.models.marks import MarkKind, QualityMark
 from makers.models.taxonomy import Discipline, Language, PublicationStatus, TargetGroup
 from makers.models.venues import Venue, VenueBooking
 
@@ -15,7 +16,9 @@ __all__ = [
     "Discipline",
     "Language",
     "Maker",
+    "MarkKind",
     "PublicationStatus",
+    "QualityMark",
     "TargetGroup",
     "Venue",
     "VenueBooking",

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from cultuur.paging import CappedPaginator
 from cultuur.replica import reads_from_replica
-from makers import jsonld, selectors
+from makers import jsonld, marks, selectors
 from makers.filters import CoCreationFilter, CourseFilter, MakerFilter, VenueFilter
 from makers.forms import BookingRequestForm
 
@@ -59,7 +59,7 @@ def maker_list(request):
     return _directory(
         request,
         filterset_class=MakerFilter,
-        queryset=selectors.published_makers(),
+        queryset=selectors.published_makers().prefetch_related(marks.shown_marks_prefetch()),
         template="makers/maker_list.html",
     )
 
@@ -77,6 +77,7 @@ def maker_detail(request, slug):
             "cocreations": selectors.published_cocreations().filter(makers=maker),
             "jsonld": jsonld.maker_jsonld(maker) if maker.is_published else None,
             "can_edit": selectors.can_edit_maker(request.user, maker),
+            "shown_marks": list(marks.marks_of(maker).shown()),
             "fair_practice": selectors.fair_practice_flags(maker)
             if selectors.is_directory_editor(request.user)
             else [],

@@ -64,11 +64,13 @@ def test_no_role_reads_another_districts_or_schools_object():
 
 def _public_or_municipality_wide(name: str) -> bool:
     """Routes whose objects are not scoped to a district or school: the public directory, makers'
-    records that staff keep for the whole municipality, and links that carry a secret token."""
+    records that staff keep for the whole municipality (their quality marks and the central pool of
+    art teachers too), and links that carry a secret token."""
     short = name.split(":")[-1]
     return (
         name.startswith("makers:")
-        or short.startswith(("maker-", "course-", "venue-", "cocreation-"))
+        or name == "schools:pool_teacher_edit"
+        or short.startswith(("maker-", "course-", "venue-", "cocreation-", "quality-mark-", "pool-teacher-"))
         or name
         in {
             "requests:status",

@@ -16,7 +16,8 @@ from impact.reports import scope_key
 from makers.models import CoCreation
 from requests.advisor_models import SavedView, StandardText
 from requests.models import Direction, Message, MessageAttachment
-from schools.models import Milestone
+from schools.models import Milestone, PoolProposal
+from schools.school_year import SchoolYear
 from tests.factories import DistrictFactory, UserFactory, advisor_in
 from tests.impact.factories import ActivityFactory, GoalFactory, MeasurementFactory
 from tests.makers.factories import (
@@ -24,6 +25,7 @@ from tests.makers.factories import (
     CoCreationFactory,
     CourseFactory,
     OwnedMakerFactory,
+    QualityMarkFactory,
     VenueFactory,
 )
 from tests.requests.factories import CultureRequestFactory, FundingApplicationFactory
@@ -36,6 +38,7 @@ from tests.schools.factories import (
     MonitoringEntryFactory,
     SchoolFactory,
     icc_of,
+    pool_teacher,
 )
 
 ROLES = [
@@ -131,6 +134,14 @@ def build_world() -> World:
         VenueFactory(district=district_b, slug="zaal-b"),
     )
     booking_a, booking_b = BookingFactory(venue=venue_a), BookingFactory(venue=venue_b)
+    marks = {maker: QualityMarkFactory(maker=maker) for maker in (maker_a, maker_b)}
+    teachers = {maker: pool_teacher(maker=maker) for maker in (maker_a, maker_b)}
+    proposals = {
+        school: PoolProposal.objects.create(
+            teacher=teachers[maker], school=school, school_year=SchoolYear.current().start_year
+        )
+        for school, maker in ((school_x, maker_a), (school_y, maker_b))
+    }
     cocreation = CoCreationFactory(slug="co-a", status=CoCreation.Status.ACTIVE, makers=[maker_a, maker_b])
 
     request_a = CultureRequestFactory(district=district_a, reference="CV-2026-00001")
@@ -221,6 +232,11 @@ def build_world() -> World:
             "pk:monitoring": monitoring[school].pk,
             "line_pk": line.pk,
             "slug:maker": maker.slug,
+            "pk:mark": marks[maker].pk,
+            "teacher_pk": teachers[maker].pk,
+            "pk:poolteacher": teachers[maker].pk,
+            "proposal_pk": proposals[school].pk,
+            "pk:proposal": proposals[school].pk,
             "path:maker": maker.photo.name.removeprefix("makers/photos/"),
             "slug:course": course.slug,
             "slug:venue": venue.slug,

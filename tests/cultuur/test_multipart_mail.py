@@ -34,7 +34,8 @@ def test_send_gives_a_multipart_message_in_the_language_asked():
     assert mimetype == "text/html" and '<html lang="en">' in part and "The report is ready." in part
 
 
-@pytest.mark.django_db(transaction=True)
+# Seeding needs the data migrations' rows (disciplines, themes): restored by serialized_rollback.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_every_demo_e_mail_has_an_html_part_with_the_same_content(settings):
     settings.DEBUG = True
     with translation.override("nl"):

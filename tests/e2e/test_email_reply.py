@@ -1,5 +1,6 @@
 """The advisor asks, the asker answers by e-mail (real SMTP to the running receiver), the advisor sees
-it on the board and the detail page and answers, and the asker's status page shows that answer."""
+it on the board and the detail page and answers with a standard text, and the asker's status page
+shows that answer (issue 16's browser journey)."""
 
 import os
 import smtplib
@@ -10,6 +11,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from cultuur.roles import Role
+from requests.advisor_models import StandardText
 from requests.workflow import Status
 from tests.factories import PASSWORD, DistrictFactory, advisor_in
 from tests.requests.factories import CultureRequestFactory
@@ -55,9 +57,16 @@ def asked(db):
     return advisor, request
 
 
-def send_message(page, text: str, *, waiting: bool = False) -> None:
-    """The advisor's answer on the detail page. (Picking a standard text goes here once it exists.)"""
-    page.get_by_label("Bericht aan de vraagsteller").fill(text)
+def send_message(page, text: str, *, waiting: bool = False, standard_text: str = "") -> None:
+    """The advisor's answer on the detail page; with `standard_text`, that text is picked first and
+    `text` checks what it filled in before the advisor adds a line."""
+    box = page.get_by_label("Bericht aan de vraagsteller")
+    if standard_text:
+        page.get_by_label("Standaardtekst").select_option(label=standard_text)
+        page.get_by_role("button", name="Zet in het bericht").click()
+        expect(box).to_have_value(text)
+        text += "\nTot woensdag!"
+    box.fill(text)
     if waiting:
         page.get_by_label("Wacht op antwoord van de vraagsteller").check()
     page.get_by_role("button", name="Verstuur bericht").click()
@@ -66,6 +75,11 @@ def send_message(page, text: str, *, waiting: bool = False) -> None:
 
 def test_an_asker_answers_by_email_and_the_advisor_answers_back(receiver, asked, page, login, axe_violations):
     advisor, request = asked
+    StandardText.objects.create(
+        title="Tekenles gevonden",
+        status=Status.IN_CONVERSATION,
+        body="Beste {voornaam}, dank u wel! Bij Atelier De Hoek is op woensdag een tekenles. Groet, {adviseur}",
+    )
     login(advisor.email, PASSWORD)
     page.goto(f"/triage/{request.reference}/")
     assert axe_violations(page) == []
@@ -94,11 +108,14 @@ def test_an_asker_answers_by_email_and_the_advisor_answers_back(receiver, asked,
     assert axe_violations(page) == []
 
     send_message(
-        page, "Dank u wel! Bij Atelier De Hoek is op woensdag een tekenles voor kinderen van 8 tot 12."
+        page,
+        "Beste Fatima, dank u wel! Bij Atelier De Hoek is op woensdag een tekenles. Groet, Sanne de Vries",
+        standard_text="Tekenles gevonden",
     )
 
     page.goto(f"/vraag/status/{request.status_token}/")
     expect(page.get_by_text("Ze is negen jaar en woensdagmiddag kan prima.")).to_be_visible()
-    expect(page.get_by_text("Bij Atelier De Hoek is op woensdag een tekenles")).to_be_visible()
+    expect(page.locator(".message-list")).to_contain_text("Bij Atelier De Hoek is op woensdag een tekenles.")
+    expect(page.locator(".message-list")).to_contain_text("Tot woensdag!")
     expect(page.locator(".status-now")).to_contain_text("In gesprek")
     assert axe_violations(page) == []

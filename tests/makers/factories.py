@@ -100,3 +100,15 @@ class CoCreationFactory(factory.django.DjangoModelFactory):
     def makers(self, create, extracted, **kwargs):
         if create and extracted:
             self.makers.set(extracted)
+
+
+class QualityMarkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "makers.QualityMark"
+
+    maker = factory.SubFactory(MakerFactory)
+    kind = "cultuurkeur"
+    issuer = "Cultuurconnectie"
+    issued_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=365))
+    expires_on = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=365))
+    verified_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))

@@ -127,3 +127,23 @@ class MilestoneFactory(factory.django.DjangoModelFactory):
     plan = factory.SubFactory(CmkPlanFactory)
     title = "Tussenevaluatie"
     due_date = YEAR.start.replace(month=12)
+
+
+def pool_teacher(
+    maker=None, *, year: SchoolYear | None = None, disciplines=("dans",), max_schools=2, **flags
+):
+    """A maker in the art-teacher pool, available in `year` (default: the current school year)."""
+    from makers.models import Discipline
+    from schools.models import PoolTeacher, TeacherAvailability
+    from tests.makers.factories import OwnedMakerFactory
+
+    teacher = PoolTeacher.objects.create(maker=maker or OwnedMakerFactory(), **flags)
+    availability = TeacherAvailability.objects.create(
+        teacher=teacher,
+        school_year=(year or SchoolYear.current()).start_year,
+        day_parts=["di-o", "do-m"],
+        hours_per_week=6,
+        max_schools=max_schools,
+    )
+    availability.disciplines.set(Discipline.objects.filter(slug__in=disciplines))
+    return teacher

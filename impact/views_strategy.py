@@ -116,6 +116,14 @@ def agreement_delete(request, pk):
     return redirect("impact:strategy")
 
 
+def _private(response):
+    # Like the requesters' status pages: the token is the key, so no caching, referrer or indexing.
+    response["Cache-Control"] = "no-store, private"
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
 def partner_progress(request, token):
     """Public: the partner's agreements for the half year behind the link, one form for all."""
     link = strategy.read_link(token)
@@ -151,16 +159,18 @@ def partner_progress(request, token):
                         "Dank u wel. De voortgang is opgeslagen; u kunt deze tot het einde van het halfjaar aanpassen."
                     ),
                 )
-                return redirect("impact:partner_progress", token=token)
+                return _private(redirect("impact:partner_progress", token=token))
             messages.error(request, _("Vul bij minstens één afspraak de voortgang in."))
         else:
             messages.error(
                 request, _("Niet alles is goed ingevuld. Kijk bij de afspraken met een foutmelding.")
             )
-    return render(
-        request,
-        "impact/strategy/partner_progress.html",
-        {"link": link, "forms": forms, "reported": set(existing)},
+    return _private(
+        render(
+            request,
+            "impact/strategy/partner_progress.html",
+            {"link": link, "forms": forms, "reported": set(existing)},
+        )
     )
 
 

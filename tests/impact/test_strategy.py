@@ -125,7 +125,9 @@ def test_a_partner_reports_progress_through_the_signed_link_and_resubmitting_upd
     partner = PartnerFactory()
     mine, other = AgreementFactory(partner=partner), AgreementFactory()
     url = _link(partner)
-    page = client.get(url).content.decode()
+    response = client.get(url)
+    assert response["Referrer-Policy"] == "no-referrer" and "noindex" in response["X-Robots-Tag"]
+    page = response.content.decode()
     assert mine.title in page and other.title not in page
     prefix = f"a{mine.pk}"
     response = client.post(

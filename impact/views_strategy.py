@@ -117,9 +117,9 @@ def agreement_delete(request, pk):
 
 
 def _private(response):
-    # Like the requesters' status pages: the token is the key, so no caching, referrer or indexing.
+    # The token is the key: no caching, no indexing, and no referrer to other sites.
     response["Cache-Control"] = "no-store, private"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"  # "no-referrer" makes the browser post Origin: null (CSRF)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

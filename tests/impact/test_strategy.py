@@ -126,7 +126,7 @@ def test_a_partner_reports_progress_through_the_signed_link_and_resubmitting_upd
     mine, other = AgreementFactory(partner=partner), AgreementFactory()
     url = _link(partner)
     response = client.get(url)
-    assert response["Referrer-Policy"] == "no-referrer" and "noindex" in response["X-Robots-Tag"]
+    assert response["Referrer-Policy"] == "same-origin" and "noindex" in response["X-Robots-Tag"]
     page = response.content.decode()
     assert mine.title in page and other.title not in page
     prefix = f"a{mine.pk}"

@@ -1,9 +1,10 @@
 """Read-only API for activities, measurements and goals, scoped like the pages (impact.selectors)."""
 
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import permissions, serializers, viewsets
 
-from impact import selectors
-from impact.models import Activity, Goal, Measurement
+from impact import case_selectors, selectors
+from impact.models import Activity, Case, Goal, Measurement
 from impact.progress import with_progress
 
 
@@ -154,3 +155,53 @@ class GoalViewSet(viewsets.ReadOnlyModelViewSet):
         context["progress"] = {p.goal.pk: p for p in with_progress(goals)}
         kwargs["context"] = context
         return self.get_serializer_class()(*args, **kwargs)
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    """A case of the project bank: its own text only; the source request is not exposed."""
+
+    disciplines = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    makers = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    tags = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+    district = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Case
+        fields = [
+            "slug",
+            "title",
+            "practice",
+            "question",
+            "approach",
+            "what_worked",
+            "what_did_not",
+            "costs_cents",
+            "disciplines",
+            "makers",
+            "tags",
+            "district",
+            "culture_type",
+            "internal",
+            "status",
+            "published_at",
+        ]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[OpenApiParameter("q", str, description="Zoekwoorden (Nederlandse woordvormen).")]
+    )
+)
+class CaseViewSet(viewsets.ReadOnlyModelViewSet):
+    """The project bank, scoped like its pages (impact.case_selectors); `?q=` searches it."""
+
+    serializer_class = CaseSerializer
+    permission_classes = [permissions.IsAuthenticated]
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        if self.action == "list":
+            cases = case_selectors.bank_search(self.request.user, q=self.request.query_params.get("q", ""))
+        else:
+            cases = case_selectors.with_list_parts(case_selectors.visible_cases(self.request.user))
+        return cases.prefetch_related("makers")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from impact import views, views_activities, views_manage, views_risks, views_strategy
+from impact import views, views_activities, views_cases, views_manage, views_risks, views_strategy
 
 app_name = "impact"
 
@@ -16,6 +16,12 @@ urlpatterns = [
     path("themas/<int:number>/", views_manage.theme_edit, name="theme_edit"),
     path("doelstellingen/", views_manage.goal_list, name="goals"),
     path("doelstellingen/<int:pk>/meting/", views_manage.goal_progress, name="goal_progress"),
+    path("praktijkvoorbeelden/", views_cases.case_list, name="cases"),
+    path("praktijkvoorbeelden/nieuw/", views_cases.case_create, name="case_create"),
+    path("praktijkvoorbeelden/lijkt-op/<str:reference>/", views_cases.cases_similar, name="cases_similar"),
+    path("praktijkvoorbeelden/<slug:slug>/", views_cases.case_detail, name="case"),
+    path("praktijkvoorbeelden/<slug:slug>/bewerken/", views_cases.case_edit, name="case_edit"),
+    path("praktijkvoorbeelden/<slug:slug>/publiceren/", views_cases.case_publish, name="case_publish"),
     path("rapportages/", views.report_list, name="reports"),
     path("rapportages/aanvragen/", views.report_request, name="report_request"),
     path("rapportages/<uuid:token>/", views.report_detail, name="report"),

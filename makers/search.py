@@ -31,6 +31,18 @@ SEARCH_DISCIPLINES = {
     "cocreation": ("disciplines", True),
 }
 
+
+def search_fields(model) -> list[tuple[str, str]]:
+    """The weighted fields of `model`: its own `search_fields` (another app's model) or the registry."""
+    return getattr(model, "search_fields", None) or SEARCH_FIELDS[model._meta.model_name]
+
+
+def search_disciplines(model) -> tuple[str, bool] | None:
+    if hasattr(model, "search_disciplines"):
+        return model.search_disciplines
+    return SEARCH_DISCIPLINES[model._meta.model_name]
+
+
 # PostgreSQL's Dutch stop words (tsearch_data/dutch.stop): never searched, as websearch_to_tsquery drops them.
 _STOP_FILE = """de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om
 hem dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb hoe heeft
@@ -171,7 +183,7 @@ def dutch_tsquery(query: str) -> str:
 
 def _discipline_names_sql(model, table: str) -> str:
     """SQL for the names of the row's disciplines (row alias `table`), or '' when it has none."""
-    related = SEARCH_DISCIPLINES[model._meta.model_name]
+    related = search_disciplines(model)
     if related is None:
         return "''"
     name, many = related
@@ -194,7 +206,7 @@ def refresh_sql(model) -> str:
     SQLite; here it is filled from PostgreSQL's own 'dutch' lexemes, so a copied database still finds.
     """
     table = model._meta.db_table
-    fields = SEARCH_FIELDS[model._meta.model_name]
+    fields = search_fields(model)
     disciplines = _discipline_names_sql(model, table)
     parts = [f"setweight(to_tsvector('dutch', coalesce({f}, '')), '{w}')" for f, w in fields]
     parts.append(f"setweight(to_tsvector('dutch', {disciplines}), 'B')")
@@ -220,8 +232,8 @@ def refresh_search_vector(model, pks=None) -> None:
         with connection.cursor() as cursor:
             cursor.execute(sql, [pks] if pks is not None else [])
         return
-    fields = [f for f, _w in SEARCH_FIELDS[model._meta.model_name]]
-    related = SEARCH_DISCIPLINES[model._meta.model_name]
+    fields = [f for f, _w in search_fields(model)]
+    related = search_disciplines(model)
     rows = model._base_manager.all() if pks is None else model._base_manager.filter(pk__in=pks)
     if related and related[1]:
         rows = rows.prefetch_related(related[0])

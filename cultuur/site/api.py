@@ -44,6 +44,7 @@ from impact import api as impact_api  # noqa: E402
 router.register("activities", impact_api.ActivityViewSet, basename="activity")
 router.register("measurements", impact_api.MeasurementViewSet, basename="measurement")
 router.register("goals", impact_api.GoalViewSet, basename="goal")
+router.register("cases", impact_api.CaseViewSet, basename="case")
 
 from impact import api_strategy  # noqa: E402
 

@@ -1,4 +1,5 @@
 from impact.models.activities import Activity, ActivityRole, ActivityStatus, Reach
+from impact.models.cases import Case, CasePractice, CaseStatus, CaseTag
 from impact.models.goals import Goal, GoalStatus
 from impact.models.reports import MonitoringReport, ReportStatus
 from impact.models.risks import Risk, RiskLevel, RiskReview, RiskStatus
@@ -29,6 +30,10 @@ __all__ = [
     "Activity",
     "ActivityRole",
     "ActivityStatus",
+    "Case",
+    "CasePractice",
+    "CaseStatus",
+    "CaseTag",
     "DashboardSnapshot",
     "Goal",
     "GoalStatus",

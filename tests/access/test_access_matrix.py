@@ -65,12 +65,15 @@ def test_no_role_reads_another_districts_or_schools_object():
 def _public_or_municipality_wide(name: str) -> bool:
     """Routes whose objects are not scoped to a district or school: the public directory, makers'
     records that staff keep for the whole municipality (their quality marks and the central pool of
-    art teachers too), and links that carry a secret token."""
+    art teachers too), the project bank (every advisor learns from every district's cases; writing
+    them stays per district), and links that carry a secret token."""
     short = name.split(":")[-1]
     return (
         name.startswith("makers:")
-        or name == "schools:pool_teacher_edit"
-        or short.startswith(("maker-", "course-", "venue-", "cocreation-", "quality-mark-", "pool-teacher-"))
+        or name in ("schools:pool_teacher_edit", "impact:case")
+        or short.startswith(
+            ("maker-", "course-", "venue-", "cocreation-", "quality-mark-", "pool-teacher-", "case-")
+        )
         or name
         in {
             "requests:status",

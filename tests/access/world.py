@@ -19,7 +19,7 @@ from requests.models import Direction, Message, MessageAttachment
 from schools.models import Milestone, PoolProposal
 from schools.school_year import SchoolYear
 from tests.factories import DistrictFactory, UserFactory, advisor_in
-from tests.impact.factories import ActivityFactory, GoalFactory, MeasurementFactory
+from tests.impact.factories import ActivityFactory, CaseFactory, GoalFactory, MeasurementFactory
 from tests.makers.factories import (
     BookingFactory,
     CoCreationFactory,
@@ -163,6 +163,9 @@ def build_world() -> World:
     measurement_a = MeasurementFactory(district=district_a)
     measurement_b = MeasurementFactory(district=district_b)
     goal = GoalFactory()
+    # Project bank: published, public cases (municipality-wide knowledge, edited per district).
+    case_a = CaseFactory(slug="voorbeeld-a", district=district_a)
+    case_b = CaseFactory(slug="voorbeeld-b", district=district_b)
     report_a = MonitoringReport.objects.create(
         scope_key=scope_key(district_a.municipality, district_a),
         period_start=datetime.date(2025, 1, 1),
@@ -221,8 +224,10 @@ def build_world() -> World:
         grant,
         saved_view,
         standard_text,
+        case,
     ):
         return {
+            "slug:case": case.slug,
             "slug:district": district.slug,
             "pk:school": school.pk,
             "year": YEAR,
@@ -283,6 +288,7 @@ def build_world() -> World:
         grant_a,
         view_a,
         text_a,
+        case_a,
     )
     b = side(
         school_y,
@@ -302,6 +308,7 @@ def build_world() -> World:
         grant_b,
         view_b,
         text_b,
+        case_b,
     )
     tokens = {role: Token.objects.create(user=user).key for role, user in users.items()}
     return World(users=users, a=a, b=b, tokens=tokens)

@@ -6,7 +6,7 @@ Run inside the project (Django set up, DATABASE_URL pointing at the bench databa
 shape). Usage: python tests/bench/dataset.py --scale 100000 --out /tmp/plan.json
 
 At scale N (requests): 4N timeline events, N/10 makers, N/5 courses, N/200 venues, 3N/100
-budget lines; 20 districts and 60 schools whatever the scale. 20% of requests are open, dates
+budget lines; 20 districts, 60 schools and 10,000 project bank cases (dataset_cases.py) whatever the scale. 20% of requests are open, dates
 span two years, names and questions are Dutch.
 """
 
@@ -381,6 +381,11 @@ def build(scale: int, builder: Builder) -> dict:
         n_activities = build_impact(b, max(scale // 5, 100), first_request)
     else:
         b.say("impact tables absent (not built yet): no activities")
+    n_cases = 0
+    if case_tables(b):
+        from tests.bench.dataset_cases import build_cases
+
+        n_cases = build_cases(b)
     return {
         "requests": scale,
         "events": 4 * scale,
@@ -389,6 +394,7 @@ def build(scale: int, builder: Builder) -> dict:
         "venues": n_venues,
         "budget_lines": n_lines,
         "activities": n_activities,
+        "cases": n_cases,
         "seconds": round(time.monotonic() - started, 1),
     }
 
@@ -461,6 +467,10 @@ def impact_tables(b: Builder) -> bool:
     return bool(b.value("SELECT to_regclass('impact_activity') IS NOT NULL"))
 
 
+def case_tables(b: Builder) -> bool:
+    return bool(b.value("SELECT to_regclass('impact_case') IS NOT NULL"))
+
+
 def plan(b: Builder) -> dict:
     """What the client needs: ids and slugs to visit, and signed-in session cookies."""
     from django.conf import settings
@@ -515,6 +525,7 @@ def plan(b: Builder) -> dict:
         "district_id": district_id,
         "postcode": postcode,
         "impact": impact_tables(b),
+        "cases": case_tables(b),
         "min_fill_seconds": settings.REQUESTS_FORM_MIN_SECONDS,
     }
 
@@ -532,6 +543,8 @@ def counts(b: Builder) -> dict:
     }
     if impact_tables(b):
         tables.update(activities="impact_activity", measurements="impact_measurement")
+    if case_tables(b):
+        tables.update(cases="impact_case")
     return {name: b.value(f"SELECT count(*) FROM {table}") for name, table in tables.items()}
 
 

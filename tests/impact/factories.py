@@ -73,3 +73,29 @@ class GoalFactory(factory.django.DjangoModelFactory):
     period_start = datetime.date(2025, 1, 1)
     period_end = datetime.date(2025, 12, 31)
     target = Decimal("4")
+
+
+class CaseFactory(factory.django.DjangoModelFactory):
+    """A published, public case of the project bank (impact.models.cases)."""
+
+    class Meta:
+        model = "impact.Case"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Praktijkvoorbeeld {n}")
+    slug = factory.Sequence(lambda n: f"praktijkvoorbeeld-{n}")
+    question = "Een buurtcentrum zocht iets voor de jongeren in de wijk."
+    approach = "Drie middagen workshops met een docent, daarna een optreden."
+    what_worked = "Vaste tijden en een bekende plek."
+    status = "published"
+    published_at = factory.LazyFunction(lambda: datetime.datetime(2026, 5, 1, tzinfo=datetime.UTC))
+
+    @factory.post_generation
+    def disciplines(self, create, extracted, **kwargs):
+        if extracted:
+            self.disciplines.set(extracted)
+
+    @factory.post_generation
+    def makers(self, create, extracted, **kwargs):
+        if extracted:
+            self.makers.set(extracted)

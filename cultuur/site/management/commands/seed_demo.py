@@ -16,6 +16,7 @@ DEMO_MODULES = [
     "schools.pool_demo",
     "requests.demo",
     "impact.demo",
+    "impact.demo_cases",
     "impact.demo_strategy",
 ]
 

@@ -57,6 +57,15 @@ def test_the_strategy_page_the_partners_progress_form_and_the_heat_map(page, log
     page.goto(reverse("impact:risks"))
     assert page.get_by_role("link", name="1 risico te beoordelen").is_visible()
     assert axe_violations(page) == []
+    page.get_by_role("link", name="1 risico te beoordelen").click()
+    page.wait_for_load_state()
+    page.get_by_role("link", name="Beoordelen").first.click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Risico beoordelen"
+    assert axe_violations(page) == []
+    page.goto(reverse("impact:agreement_edit", args=[agreement.pk]))
+    assert page.get_by_role("group", name="Besteding boeken").is_visible()
+    assert axe_violations(page) == []
 
     invitation = strategy.invitation_ensure(partner=wijck, period=Period.half(2026, 2))
     context = page.context.browser.new_context(base_url=page.url.split("/dashboard")[0], locale="nl-NL")

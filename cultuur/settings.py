@@ -508,6 +508,17 @@ SERVE_MAKER_PHOTOS = env_bool("SERVE_MAKER_PHOTOS", default=True)
 MAKERS_PAGE_SIZE = env_int("MAKERS_PAGE_SIZE", 24)
 # The centre's own name, shown as the provider of the courses it gives itself.
 MAKERS_CENTRE_NAME = env_str("MAKERS_CENTRE_NAME", "Cultuurcentrum")
+# A booking request holds its slot this long; then the sweep lets it expire and frees the slot.
+MAKERS_BOOKING_HOLD_HOURS = env_int("MAKERS_BOOKING_HOLD_HOURS", 48)
+# Whoever is offered a freed slot from the waiting list has this long to claim it.
+MAKERS_WAITLIST_OFFER_HOURS = env_int("MAKERS_WAITLIST_OFFER_HOURS", 24)
+MAKERS_CALENDAR_PAGE_SIZE = env_int("MAKERS_CALENDAR_PAGE_SIZE", 25)
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "makers-expire-holds": {"task": "makers.tasks.expire_holds", "schedule": 5 * 60},
+        "makers-expire-waitlist-offers": {"task": "makers.tasks.expire_waitlist_offers", "schedule": 5 * 60},
+    }
+)
 # Quality marks (issue 17): makers are reminded 60 and 14 days before a mark expires, once each.
 CELERY_BEAT_SCHEDULE["makers-quality-mark-reminders"] = {
     "task": "makers.tasks.run_mark_reminders",

@@ -10,3 +10,7 @@ class ImpactConfig(AppConfig):
         from impact import receivers
 
         receivers.connect()
+
+        from impact.calendars import register
+
+        register()

@@ -3,7 +3,19 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from makers import selectors
-from makers.models import CoCreation, Course, Discipline, Language, Maker, TargetGroup, Venue, VenueBooking
+from makers.models import (
+    BookingSeries,
+    CalendarFeed,
+    CoCreation,
+    Course,
+    Discipline,
+    Language,
+    Maker,
+    TargetGroup,
+    Venue,
+    VenueBooking,
+    WaitingListEntry,
+)
 from makers.services import cocreation_problems
 
 
@@ -57,10 +69,65 @@ class VenueAdmin(admin.ModelAdmin):
 class VenueBookingAdmin(admin.ModelAdmin):
     """Read here; confirm or decline on the review page, where the overlap rule is checked."""
 
-    list_display = ["venue", "date", "start_time", "end_time", "status", "contact_name"]
+    list_display = ["venue", "date", "start_time", "end_time", "status", "hold_expires_at", "contact_name"]
     list_filter = ["status", "venue"]
     list_select_related = ["venue"]
-    readonly_fields = ["status", "decided_by", "decided_at", "token"]
+    readonly_fields = ["status", "decided_by", "decided_at", "token", "series", "hold_expires_at"]
+    raw_id_fields = ["requested_by"]
+
+
+class OccurrenceInline(admin.TabularInline):
+    model = VenueBooking
+    fields = ["date", "start_time", "end_time", "status", "hold_expires_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+
+@admin.register(BookingSeries)
+class BookingSeriesAdmin(admin.ModelAdmin):
+    """Book a series on its page (all or nothing is checked there); here staff read and confirm."""
+
+    list_display = [
+        "venue",
+        "weekday",
+        "start_time",
+        "end_time",
+        "first_date",
+        "contact_name",
+        "cancelled_at",
+    ]
+    list_filter = ["weekday", "venue"]
+    list_select_related = ["venue"]
+    readonly_fields = ["token", "requested_by", "cancelled_at", "created_at"]
+    inlines = [OccurrenceInline]
+    actions = ["confirm_held_dates"]
+
+    @admin.action(description=_("Alle vastgehouden data bevestigen"))
+    def confirm_held_dates(self, request, queryset):
+        from makers.booking import series_confirm
+
+        total = sum(series_confirm(series=series, by=request.user) for series in queryset)
+        self.message_user(request, _("%(n)s data bevestigd.") % {"n": total})
+
+
+@admin.register(WaitingListEntry)
+class WaitingListEntryAdmin(admin.ModelAdmin):
+    list_display = ["venue", "date", "start_time", "end_time", "contact_name", "status", "offer_expires_at"]
+    list_filter = ["status", "venue"]
+    list_select_related = ["venue"]
+    readonly_fields = ["token", "status", "offered_at", "offer_expires_at", "booking", "requested_by"]
+
+
+@admin.register(CalendarFeed)
+class CalendarFeedAdmin(admin.ModelAdmin):
+    """The secrets themselves stay hidden; deleting a row invalidates its address (a new one is made)."""
+
+    list_display = ["kind", "object_id", "created_at", "rotated_at"]
+    list_filter = ["kind"]
+    exclude = ["token"]
+    readonly_fields = ["kind", "object_id", "created_at", "rotated_at"]
 
 
 class CoCreationAdminForm(forms.ModelForm):

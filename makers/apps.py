@@ -7,4 +7,7 @@ class MakersConfig(AppConfig):
     verbose_name = _("Cultuurmakers en aanbod")
 
     def ready(self):
-        from makers import signals  # noqa: F401 (connects the receivers)
+        from makers import (
+            calendars,  # noqa: F401 (registers the venue, maker and advisor feeds)
+            signals,  # noqa: F401 (connects the receivers)
+        )

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from districts.models import District
+from makers.demo_bookings import seed_series_and_holds
 from makers.demo_data import COCREATIONS, FIRST, LAST, STREETS, VENUES, WORK
 from makers.models import (
     CoCreation,
@@ -161,6 +162,7 @@ def seed(ctx) -> None:
     venues = _seed_venues(ctx, districts)
     _seed_courses(ctx, rows, makers, disciplines, venues, own)
     _seed_bookings(ctx, venues)
+    seed_series_and_holds(ctx, venues)
     _seed_cocreations(rows, makers, disciplines)
 
     for model in (Maker, Course, Venue, CoCreation):

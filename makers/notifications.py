@@ -61,3 +61,22 @@ def invitation(*, maker_id: int) -> None:
         to=[user.email],
         language="nl",
     )
+
+
+def waitlist_offer(*, pk: int) -> None:
+    from django.urls import reverse
+
+    from makers.models import WaitingListEntry
+    from makers.waitlist import claim_link_value
+
+    entry = WaitingListEntry.objects.select_related("venue").filter(pk=pk).first()
+    if entry is None or entry.status != WaitingListEntry.Status.OFFERED:
+        return
+    link = settings.SITE_URL + reverse("makers:waitlist_claim", kwargs={"signed": claim_link_value(entry)})
+    context = {"entry": entry, "link": link, "site_url": settings.SITE_URL}
+    mail.send(
+        subject=render_to_string("makers/email/waitlist_offer_subject.txt", context).strip(),
+        body=render_to_string("makers/email/waitlist_offer_body.txt", context),
+        to=[entry.contact_email],
+        language="nl",
+    )

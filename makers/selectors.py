@@ -159,10 +159,11 @@ def bookings_visible_to(user) -> QuerySet[VenueBooking]:
 
 
 def venue_availability(venue: Venue, *, start, end) -> QuerySet[VenueBooking]:
-    """Confirmed bookings between two dates: the public sees when a venue is taken, not by whom."""
+    """Bookings that take a slot (confirmed, or a live hold) between two dates: the public sees when a
+    venue is taken, not by whom."""
     return VenueBooking.objects.filter(
-        venue=venue, status=VenueBooking.Status.CONFIRMED, date__gte=start, date__lte=end
-    ).only("date", "start_time", "end_time", "venue_id")
+        venue=venue, status__in=VenueBooking.OCCUPYING, date__gte=start, date__lte=end
+    ).only("date", "start_time", "end_time", "venue_id", "status")
 
 
 # --- Co-creations -----------------------------------------------------------------------------

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from makers.views import bookings, directory, marks, photos, review, selfservice
+from makers.views import (
+    bookings,
+    bookings_calendar,
+    bookings_series,
+    bookings_waitlist,
+    directory,
+    marks,
+    photos,
+    review,
+    selfservice,
+)
 
 app_name = "makers"
 urlpatterns = [
@@ -30,7 +40,18 @@ urlpatterns = [
     path("locaties/", directory.venue_list, name="venue_list"),
     path("locaties/<slug:slug>/", directory.venue_detail, name="venue_detail"),
     path("locaties/<slug:slug>/boeken/", bookings.booking_request, name="booking_request"),
+    path("locaties/<slug:slug>/reeks-boeken/", bookings_series.series_create, name="series_create"),
+    path("locaties/<slug:slug>/wachtlijst/", bookings_waitlist.waitlist_join, name="waitlist_join"),
+    path("locaties/<slug:slug>/agenda/", bookings_calendar.venue_calendar, name="venue_calendar"),
+    path("reeksen/<uuid:token>/", bookings_series.series_status, name="series_status"),
+    path("reeksen/<uuid:token>/annuleren/", bookings_series.series_cancel, name="series_cancel"),
+    path("reeksen/<uuid:token>/bevestigen/", bookings_series.series_confirm, name="series_confirm"),
+    path("wachtlijst/<str:signed>/", bookings_waitlist.waitlist_claim, name="waitlist_claim"),
+    path("agenda/", bookings_calendar.my_feeds, name="my_feeds"),
+    path("agenda/vernieuwen/", bookings_calendar.feed_rotate, name="feed_rotate"),
+    path("agenda/<str:token>.ics", bookings_calendar.calendar_feed, name="calendar_feed"),
     path("boekingen/<uuid:token>/", bookings.booking_status, name="booking_status"),
+    path("boekingen/<uuid:token>/annuleren/", bookings_series.booking_cancel, name="booking_cancel"),
     path("boekingen/<uuid:token>/bevestigen/", review.booking_confirm, name="booking_confirm"),
     path("boekingen/<uuid:token>/afwijzen/", review.booking_decline, name="booking_decline"),
     path("co-creaties/", directory.cocreation_list, name="cocreation_list"),

@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 
+from makers.booking_selectors import waiting_list_for_email
 from makers.selectors import bookings_for_email
 from requests.models import CultureRequest
 
@@ -58,4 +59,5 @@ def personal_data_for(email: str) -> dict:
             for r in requests
         ],
         "venue_bookings": bookings_for_email(email),
+        "venue_waiting_list": waiting_list_for_email(email),
     }

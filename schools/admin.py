@@ -13,6 +13,7 @@ from schools.models import (
     PlanEvent,
     School,
     SchoolBoard,
+    SchoolVenueBooking,
 )
 
 
@@ -117,6 +118,13 @@ class MonitoringEntryAdmin(admin.ModelAdmin):
     list_filter = ["phase", "contact_kind", "school_year"]
     search_fields = ["school__name", "notes"]
     list_select_related = ["school"]
+
+
+@admin.register(SchoolVenueBooking)
+class SchoolVenueBookingAdmin(admin.ModelAdmin):
+    list_display = ["school", "booking"]
+    list_select_related = ["school", "booking__venue"]
+    raw_id_fields = ["booking"]
 
 
 from schools import pool_admin  # noqa: E402,F401  (the pool's admin pages)

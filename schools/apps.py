@@ -12,3 +12,7 @@ class SchoolsConfig(AppConfig):
         from schools.selectors import co_creation_school_count
 
         register_cocreation_school_counter(co_creation_school_count)
+
+        from schools.calendars import register
+
+        register()

@@ -35,6 +35,9 @@ router.register("courses", makers_api.CourseViewSet, basename="course")
 router.register("venues", makers_api.VenueViewSet, basename="venue")
 router.register("cocreations", makers_api.CoCreationViewSet, basename="cocreation")
 
+from makers import series_api  # noqa: E402
+
+router.register("booking-series", series_api.BookingSeriesViewSet, basename="booking-series")
 from makers import mark_api  # noqa: E402
 
 router.register("quality-marks", mark_api.QualityMarkViewSet, basename="quality-mark")

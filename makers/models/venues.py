@@ -81,14 +81,24 @@ class Venue(models.Model):
 
 
 class VenueBooking(models.Model):
-    """A request to use a venue. Two confirmed bookings of one venue never overlap: on PostgreSQL
-    an exclusion constraint (migration 0003) guards it, everywhere the confirm service checks it."""
+    """A request to use a venue, alone or as one occurrence of a BookingSeries.
+
+    A requested booking is a hold: it occupies its slot until it is confirmed, declined, cancelled
+    or its `hold_expires_at` passes (null: held until someone decides). Requested and confirmed
+    bookings of one venue never overlap: on PostgreSQL the exclusion constraint of migration 0007
+    covers exactly the OCCUPYING statuses, and the expiry sweep (makers/slots.py) moves a lapsed hold
+    to "expired", out of the constraint; the services check the same in a transaction that locks
+    the venue row, and expire a lapsed hold in the way first, so nobody waits for the sweep."""
 
     class Status(models.TextChoices):
         REQUESTED = "requested", _("Aangevraagd")
         CONFIRMED = "confirmed", _("Bevestigd")
         DECLINED = "declined", _("Afgewezen")
         CANCELLED = "cancelled", _("Geannuleerd")
+        EXPIRED = "expired", _("Verlopen")
+
+    # The statuses that take the slot (the exclusion constraint's WHERE says the same).
+    OCCUPYING = (Status.REQUESTED, Status.CONFIRMED)
 
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     venue = models.ForeignKey(
@@ -118,13 +128,27 @@ class VenueBooking(models.Model):
     )
     decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
     decline_reason = models.TextField(_("reden van afwijzing"), blank=True)
+    hold_expires_at = models.DateTimeField(_("optie vervalt op"), null=True, blank=True)
+    series = models.ForeignKey(
+        "makers.BookingSeries",
+        verbose_name=_("reeks"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="occurrences",
+    )
     created_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("boeking")
         verbose_name_plural = _("boekingen")
         ordering = ["date", "start_time"]
-        indexes = [models.Index(fields=["venue", "date", "status"], name="booking_venue_date_status")]
+        indexes = [
+            models.Index(fields=["venue", "date", "status"], name="booking_venue_date_status"),
+            models.Index(
+                fields=["hold_expires_at"], name="booking_live_holds", condition=Q(status="requested")
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_time__gt=F("start_time")), name="booking_ends_after_start"
@@ -133,6 +157,10 @@ class VenueBooking(models.Model):
 
     def __str__(self):
         return f"{self.venue} {self.date} {self.start_time:%H:%M}-{self.end_time:%H:%M}"
+
+    @property
+    def is_occupying(self) -> bool:
+        return self.status in self.OCCUPYING
 
     def clean(self):
         if self.start_time and self.end_time and self.end_time <= self.start_time:

@@ -15,15 +15,21 @@ from makers.views.directory import venue_detail_context
 def booking_request(request, slug):
     venue = get_object_or_404(selectors.published_venues(), slug=slug)
     form = BookingRequestForm(request.POST, instance=VenueBooking(venue=venue))
+    taken = False
     if form.is_valid():
         try:
             booking = services.venue_booking_request(booking=form.save(commit=False), by=request.user)
+        except services.BookingConflict as error:
+            taken = True
+            form.add_error(None, str(error))
         except services.DirectoryError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Je aanvraag is verstuurd. Je hoort per e-mail of het doorgaat."))
             return redirect("makers:booking_status", token=booking.token)
-    return render(request, "makers/venue_detail.html", venue_detail_context(request, venue, form), status=400)
+    context = venue_detail_context(request, venue, form)
+    context["waitlist_offer"] = form.cleaned_data if taken else None
+    return render(request, "makers/venue_detail.html", context, status=400)
 
 
 def booking_status(request, token):

@@ -28,9 +28,9 @@ def review_queue(request):
             "makers": selectors.makers_pending_review(),
             "courses": selectors.courses_pending_review(),
             "below_fair_rate": below,
-            "bookings": selectors.bookings_visible_to(request.user).filter(
-                status=VenueBooking.Status.REQUESTED
-            ),
+            "bookings": selectors.bookings_visible_to(request.user)
+            .filter(status=VenueBooking.Status.REQUESTED)
+            .select_related("series"),
             "form": ReviewForm(),
             "invite_form": InviteForm(),
         },

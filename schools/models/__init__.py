@@ -1,3 +1,4 @@
+from schools.models.bookings import SchoolVenueBooking
 from schools.models.budget import AmountPerGroup, BudgetLine
 from schools.models.cocreations import CoCreationSchool
 from schools.models.monitoring import MonitoringEntry
@@ -21,5 +22,6 @@ __all__ = [
     "ProposalStatus",
     "School",
     "SchoolBoard",
+    "SchoolVenueBooking",
     "TeacherAvailability",
 ]

@@ -9,3 +9,21 @@ document.addEventListener("DOMContentLoaded", () => {
   const summary = document.querySelector("[data-error-summary]");
   if (summary && document.activeElement !== summary) summary.focus();
 });
+
+// Copy buttons (the calendar-feed page): shown only where the clipboard can be written.
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("[data-copy]").forEach((button) => {
+    if (!navigator.clipboard) return;
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+      const field = document.getElementById(button.dataset.copy);
+      const status = document.getElementById(button.dataset.copy + "-status");
+      try {
+        await navigator.clipboard.writeText(field.value);
+        if (status) status.textContent = button.dataset.copied;
+      } catch (error) {
+        field.select();
+      }
+    });
+  });
+});

@@ -72,7 +72,16 @@ def _public_or_municipality_wide(name: str) -> bool:
         name.startswith("makers:")
         or name in ("schools:pool_teacher_edit", "impact:case")
         or short.startswith(
-            ("maker-", "course-", "venue-", "cocreation-", "quality-mark-", "pool-teacher-", "case-")
+            (
+                "maker-",
+                "course-",
+                "venue-",
+                "cocreation-",
+                "quality-mark-",
+                "pool-teacher-",
+                "case-",
+                "booking-series-",
+            )
         )
         or name
         in {

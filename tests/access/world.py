@@ -8,12 +8,16 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from districts.services import grant_create, partner_save
 from impact.models import MonitoringReport
 from impact.reports import scope_key
-from makers.models import CoCreation
+from makers import calendars
+from makers.booking import series_book
+from makers.models import BookingSeries, CoCreation, WaitingListEntry
+from makers.waitlist import claim_link_value
 from requests.advisor_models import SavedView, StandardText
 from requests.models import Direction, Message, MessageAttachment
 from schools.models import Milestone, PoolProposal
@@ -72,6 +76,40 @@ def _attachment_on(request) -> MessageAttachment:
         content_type="application/pdf",
         size=14,
     )
+
+
+def _series_on(venue, user) -> BookingSeries:
+    first = datetime.date.today() + datetime.timedelta(days=14)
+    return series_book(
+        series=BookingSeries(
+            venue=venue,
+            weekday=first.weekday(),
+            start_time=datetime.time(15),
+            end_time=datetime.time(16),
+            first_date=first,
+            count=2,
+            purpose="Reeks",
+            contact_name="Reeks",
+            contact_email="reeks@example.org",
+        ),
+        by=user,
+    )
+
+
+def _offered_claim(venue) -> str:
+    entry = WaitingListEntry.objects.create(
+        venue=venue,
+        date=datetime.date.today() + datetime.timedelta(days=21),
+        start_time=datetime.time(8),
+        end_time=datetime.time(9),
+        purpose="Wachtlijst",
+        contact_name="Wacht",
+        contact_email="wacht@example.org",
+        status=WaitingListEntry.Status.OFFERED,
+        offered_at=timezone.now(),
+        offer_expires_at=timezone.now() + datetime.timedelta(days=1),
+    )
+    return claim_link_value(entry)
 
 
 def _strategy_and_risks(partner_a, partner_b, plan_x, plan_y) -> dict:
@@ -134,6 +172,9 @@ def build_world() -> World:
         VenueFactory(district=district_b, slug="zaal-b"),
     )
     booking_a, booking_b = BookingFactory(venue=venue_a), BookingFactory(venue=venue_b)
+    series = {venue: _series_on(venue, maker_a.user) for venue in (venue_a, venue_b)}
+    claims = {venue: _offered_claim(venue) for venue in (venue_a, venue_b)}
+    feeds = {venue: calendars.feed_for("venue", venue.pk) for venue in (venue_a, venue_b)}
     marks = {maker: QualityMarkFactory(maker=maker) for maker in (maker_a, maker_b)}
     teachers = {maker: pool_teacher(maker=maker) for maker in (maker_a, maker_b)}
     proposals = {
@@ -247,6 +288,9 @@ def build_world() -> World:
             "slug:venue": venue.slug,
             "slug:cocreation": cocreation.slug,
             "token:booking": booking.token,
+            "token:series": series[venue].token,
+            "signed": claims[venue],
+            "token:feed": feeds[venue].token,
             "token:request": request.status_token,
             "reference": request.reference,
             "pk:funding": funding.pk,

@@ -1,7 +1,7 @@
 import datetime
 
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
 
 from makers import services
 from makers.models import VenueBooking
@@ -16,7 +16,11 @@ def advisor():
     return UserFactory(roles=["advisor"])
 
 
+@pytest.mark.skipif(
+    connection.vendor == "postgresql", reason="there the constraint keeps the second hold from existing"
+)
 def test_an_overlapping_booking_cannot_be_confirmed(advisor):
+    """Overlapping holds exist only without the constraint (SQLite, rows from before holds)."""
     venue = VenueFactory()
     first = BookingFactory(venue=venue, start_time=datetime.time(10), end_time=datetime.time(12))
     second = BookingFactory(venue=venue, start_time=datetime.time(11), end_time=datetime.time(13))

@@ -3,6 +3,7 @@ import json
 import pytest
 
 from cultuur.models import AuditLog
+from makers.models import WaitingListEntry
 from requests.models import CultureRequest
 from requests.workflow import Status
 from tests.factories import UserFactory
@@ -52,7 +53,16 @@ def test_a_manager_downloads_everything_stored_about_one_email_address(client):
         requester_email="sara@example.org", requester_name="Sara de Wit", question="Theater?"
     )
     CultureRequestFactory(requester_email="ander@example.org", requester_name="Iemand Anders")
-    BookingFactory(contact_email="Sara@example.org", contact_name="Sara de Wit")
+    booking = BookingFactory(contact_email="Sara@example.org", contact_name="Sara de Wit")
+    WaitingListEntry.objects.create(
+        venue=booking.venue,
+        date=booking.date,
+        start_time=booking.start_time,
+        end_time=booking.end_time,
+        purpose="Zaal",
+        contact_name="Sara de Wit",
+        contact_email="sara@example.org",
+    )
     manager = UserFactory(roles=["manager"])
     client.force_login(manager)
     response = client.post("/privacy/inzage/", {"email": "sara@example.org"})
@@ -61,6 +71,7 @@ def test_a_manager_downloads_everything_stored_about_one_email_address(client):
     assert [r["name"] for r in data["culture_requests"]] == ["Sara de Wit"]
     assert data["culture_requests"][0]["question"] == "Theater?"
     assert [b["contact_name"] for b in data["venue_bookings"]] == ["Sara de Wit"]
+    assert [w["contact_name"] for w in data["venue_waiting_list"]] == ["Sara de Wit"]
     assert "Iemand Anders" not in response.content.decode()
     entry = AuditLog.objects.get(action="privacy.access_request.exported")
     assert entry.actor == manager and entry.detail["email"] == "sara@example.org"

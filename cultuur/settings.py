@@ -569,3 +569,12 @@ CELERY_BEAT_SCHEDULE["impact-dashboard-snapshots"] = {
     "task": "impact.tasks.refresh_dashboard_snapshots",
     "schedule": 10 * 60,
 }
+# Strategy agreements (seed 003): partners are invited to report progress near the end of each half
+# year (1 June, 1 December); their signed link works this many days.
+IMPACT_PROGRESS_LINK_DAYS = env_int("IMPACT_PROGRESS_LINK_DAYS", 60)
+IMPACT_STRATEGY_PAGE_SIZE = env_int("IMPACT_STRATEGY_PAGE_SIZE", 10)
+IMPACT_RISKS_PAGE_SIZE = env_int("IMPACT_RISKS_PAGE_SIZE", 25)
+CELERY_BEAT_SCHEDULE["impact-progress-invitations"] = {
+    "task": "impact.tasks.send_progress_invitations",
+    "schedule": crontab(minute=0, hour=7, day_of_month=1, month_of_year="6,12"),
+}

@@ -20,7 +20,7 @@ class ProfileForm(forms.ModelForm):
 class PartnerForm(forms.ModelForm):
     class Meta:
         model = Partner
-        fields = ["name", "kind", "contact_person", "notes"]
+        fields = ["name", "kind", "contact_person", "email", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
 

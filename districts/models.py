@@ -150,6 +150,8 @@ class Partner(models.Model):
     name = models.CharField(_("naam"), max_length=200)
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     contact_person = models.CharField(_("contactpersoon"), max_length=200, blank=True)
+    # Where the half-yearly invitation to report progress on strategy agreements goes (impact).
+    email = models.EmailField(_("e-mailadres"), blank=True)
     notes = models.TextField(_("notities"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -80,3 +80,6 @@ class CaseAdmin(admin.ModelAdmin):
         case = form.instance
         case.tag_names = " ".join(t.name for t in case.tags.all())[:500]
         case.save(update_fields=["tag_names"])  # the search receiver refreshes the vector
+
+
+from impact import admin_strategy  # noqa: E402,F401  (registers the strategy and risk admin pages)

@@ -111,15 +111,62 @@ def build_data(report: MonitoringReport) -> dict:
     return {
         "figures": [jsonable(figure) for figure in all_figures(filters)],
         "notes": monitoring_notes(filters),
+        **strategy_and_risks(report),
         "generated_at": timezone.now().isoformat(),
     }
+
+
+def strategy_and_risks(report: MonitoringReport) -> dict:
+    """The agreements' progress per half year and the budget per card (the execution agenda is
+    city-wide: municipality reports only), the risks reviewed in the period and the open high risks."""
+    from impact import risks, strategy
+
+    data = {
+        "risks_reviewed": risks.reviews_in(
+            report.period_start, report.period_end, district=report.district, municipality=report.municipality
+        ),
+        "risks_high": risks.high_risks_for_report(district=report.district, municipality=report.municipality),
+    }
+    if report.district_id:
+        return data
+    halves = [
+        half
+        for year in range(report.period_start.year, report.period_end.year + 1)
+        for half in (Period.half(year, 1), Period.half(year, 2))
+        if half.start >= report.period_start and half.end <= report.period_end
+    ]
+    data["agreements"] = [
+        {"period": half.label, "rows": strategy.progress_for_period(half.key)} for half in halves
+    ]
+    years = range(report.period_start.year, report.period_end.year + 1)
+    data["budgets"] = [
+        {
+            "card": str(budget.card),
+            "year": budget.year,
+            "amount_cents": budget.amount_cents,
+            "spent_cents": budget.spent_cents,
+            "remaining_cents": budget.remaining_cents,
+        }
+        for budget in strategy.budgets_with_spending(
+            strategy.ThemeBudget.objects.select_related("card").filter(year__in=years)
+        ).order_by("card__number", "year")
+    ]
+    return data
 
 
 def report_context(report: MonitoringReport) -> dict:
     figures = report.data.get("figures", [])
     for figure in figures:
         figure["display_rows"] = display_rows(figure)
-    return {"report": report, "figures": figures, "notes": report.data.get("notes", [])}
+    return {
+        "report": report,
+        "figures": figures,
+        "notes": report.data.get("notes", []),
+        "agreements": report.data.get("agreements"),
+        "budgets": report.data.get("budgets"),
+        "risks_reviewed": report.data.get("risks_reviewed", []),
+        "risks_high": report.data.get("risks_high", []),
+    }
 
 
 def render_pdf(report: MonitoringReport) -> bytes:

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from impact import reports, snapshots
+from impact import reports, snapshots, strategy
 from impact.periods import Period
 
 
@@ -22,3 +22,9 @@ def generate_due_reports(period_key: str = "") -> int:
 def refresh_dashboard_snapshots() -> int:
     """Beat: recompute the dashboard's default view and the views read lately (impact.snapshots)."""
     return snapshots.refresh_dashboard_snapshots()
+
+
+@shared_task
+def send_progress_invitations(period_key: str = "") -> int:
+    """Beat: invite the partners to report on their strategy agreements, once per half year."""
+    return strategy.invitations_for_half(period=Period.parse(period_key) if period_key else None)

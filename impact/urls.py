@@ -1,6 +1,6 @@
 from django.urls import path
 
-from impact import views, views_activities, views_cases, views_manage
+from impact import views, views_activities, views_cases, views_manage, views_risks, views_strategy
 
 app_name = "impact"
 
@@ -26,4 +26,32 @@ urlpatterns = [
     path("rapportages/aanvragen/", views.report_request, name="report_request"),
     path("rapportages/<uuid:token>/", views.report_detail, name="report"),
     path("rapportages/<uuid:token>/pdf/", views.report_pdf, name="report_pdf"),
+    # Strategy cards and agreements (seed 003), the partners' signed progress link, the risk register.
+    path("strategie/", views_strategy.strategy_overview, name="strategy"),
+    path("strategie/kaarten/nieuw/", views_strategy.strategy_card_edit, name="strategy_card_create"),
+    path("strategie/kaarten/<int:number>/", views_strategy.strategy_card_edit, name="strategy_card_edit"),
+    path(
+        "strategie/kaarten/<int:number>/verwijderen/",
+        views_strategy.strategy_card_delete,
+        name="strategy_card_delete",
+    ),
+    path(
+        "strategie/kaarten/<int:number>/afspraken/nieuw/",
+        views_strategy.strategy_agreement_create,
+        name="strategy_agreement_create",
+    ),
+    path("strategie/afspraken/<int:pk>/", views_strategy.agreement_edit, name="agreement_edit"),
+    path(
+        "strategie/afspraken/<int:pk>/besteding/",
+        views_strategy.agreement_spending,
+        name="agreement_spending",
+    ),
+    path(
+        "strategie/afspraken/<int:pk>/verwijderen/", views_strategy.agreement_delete, name="agreement_delete"
+    ),
+    path("voortgang/<str:token>/", views_strategy.partner_progress, name="partner_progress"),
+    path("risicos/", views_risks.risk_list, name="risks"),
+    path("risicos/nieuw/", views_risks.risk_edit, name="risk_create"),
+    path("risicos/<int:pk>/", views_risks.risk_edit, name="risk_edit"),
+    path("risicos/<int:pk>/beoordelen/", views_risks.risk_review, name="risk_review"),
 ]

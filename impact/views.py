@@ -40,6 +40,13 @@ def _filters(request) -> tuple[DashboardFilterForm, Filters]:
     return form, Filters(period=Period.current_year())
 
 
+def _heat_map(user) -> dict:
+    from impact import risks
+
+    grid = risks.heat_map(risks.visible_risks(user))
+    return {"grid": grid, "heat_rows": risks.heat_rows(grid)}
+
+
 @manager_required
 @reads_from_replica
 def dashboard(request):
@@ -55,6 +62,7 @@ def dashboard(request):
             "figures": snapshot.figures,
             "computed_at": snapshot.computed_at,
             "query": query,
+            **_heat_map(request.user),
         },
     )
 

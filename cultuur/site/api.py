@@ -48,3 +48,9 @@ router.register("activities", impact_api.ActivityViewSet, basename="activity")
 router.register("measurements", impact_api.MeasurementViewSet, basename="measurement")
 router.register("goals", impact_api.GoalViewSet, basename="goal")
 router.register("cases", impact_api.CaseViewSet, basename="case")
+
+from impact import api_strategy  # noqa: E402
+
+router.register("strategy-cards", api_strategy.StrategyCardViewSet, basename="strategy-card")
+router.register("strategy-agreements", api_strategy.AgreementViewSet, basename="strategy-agreement")
+router.register("risks", api_strategy.RiskViewSet, basename="risk")

@@ -54,6 +54,10 @@ def _object_kind(name: str) -> str:
         ("makers:cocreation", "cocreation"),
         ("makers:", "maker"),
         ("impact:case", "case"),
+        ("impact:strategy", "card"),
+        ("impact:agreement", "agreement"),
+        ("impact:risk", "risk"),
+        ("impact:partner_progress", "progress"),
         ("impact:", "impact"),
     ]
     for prefix, kind in rules:
@@ -82,6 +86,9 @@ def _object_kind(name: str) -> str:
         "measurement": "measurement",
         "goal": "goal",
         "case": "case",
+        "strategy-card": "card",
+        "strategy-agreement": "agreement",
+        "risk": "risk",
     }
     for prefix, kind in api.items():
         if short.startswith(prefix):

@@ -91,5 +91,6 @@ def _public_or_municipality_wide(name: str) -> bool:
             "requests:evaluate",
             "requests:erase",
             "requests:reopen",
+            "impact:partner_progress",
         }
     )

@@ -112,6 +112,29 @@ def _offered_claim(venue) -> str:
     return claim_link_value(entry)
 
 
+def _strategy_and_risks(partner_a, partner_b, plan_x, plan_y) -> dict:
+    """A strategy card with an agreement, a partner's signed link and a school plan's risk per side."""
+    from impact import strategy
+    from impact.models import Agreement, Risk, StrategyCard
+    from impact.periods import Period
+
+    sides = {}
+    for number, partner, plan in ((7, partner_a, plan_x), (8, partner_b, plan_y)):
+        card = StrategyCard.objects.create(number=number, title=f"Kaart {number}")
+        agreement = Agreement.objects.create(card=card, title="Afspraak", partner=partner, what="Wat")
+        invitation = strategy.invitation_ensure(partner=partner, period=Period.half(2026, 1))
+        risk = Risk.objects.create(
+            plan=plan, title="Risico", likelihood=2, impact=3, review_on=datetime.date(2030, 1, 1)
+        )
+        sides[plan.school] = {
+            "number:card": card.number,
+            "pk:agreement": agreement.pk,
+            "token:progress": strategy.link_token(invitation),
+            "pk:risk": risk.pk,
+        }
+    return sides
+
+
 def build_world() -> World:
     district_a, district_b = (
         DistrictFactory(name="Wijk A", slug="wijk-a"),
@@ -211,6 +234,8 @@ def build_world() -> World:
         district=district_b, initiative="B", amount_cents=100, granted_on=today, by=advisor_b
     )
 
+    strategy_objects = _strategy_and_risks(partner_a, partner_b, plans[school_x], plans[school_y])
+
     users = {
         "advisor_a": advisor_a,
         "advisor_b": advisor_b,
@@ -286,6 +311,7 @@ def build_world() -> World:
             "number": 4,
             "key": "requests_by_status",
             "token:impact": report.token,
+            **strategy_objects[school],
         }
 
     a = side(

@@ -17,6 +17,7 @@ DEMO_MODULES = [
     "requests.demo",
     "impact.demo",
     "impact.demo_cases",
+    "impact.demo_strategy",
 ]
 
 

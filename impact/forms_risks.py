@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cultuur.widgets import DateInput
 from impact.models import Risk, RiskStatus
 
 SCALE_CHOICES = [(n, str(n)) for n in range(1, 6)]
@@ -44,7 +45,7 @@ class RiskForm(forms.ModelForm):
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "measure": forms.Textarea(attrs={"rows": 3}),
-            "review_on": forms.DateInput(attrs={"type": "date"}),
+            "review_on": DateInput(),
         }
 
     def __init__(self, *args, goals, plans, owners, **kwargs):
@@ -73,7 +74,7 @@ class ReviewForm(forms.Form):
     note = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}))
     next_review_on = forms.DateField(
         label=_("Volgende beoordeling op"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2027-01-15.")},
     )
     status = forms.ChoiceField(label=_("Status"), choices=RiskStatus.choices)

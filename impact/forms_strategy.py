@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cultuur.widgets import DateInput
 from districts.models import Partner
 from impact.models import Agreement, AgreementStatus, StrategyCard
 
@@ -23,7 +24,7 @@ class AgreementForm(forms.ModelForm):
         widgets = {
             "what": forms.Textarea(attrs={"rows": 3}),
             "how": forms.Textarea(attrs={"rows": 4}),
-            "deadline": forms.DateInput(attrs={"type": "date"}),
+            "deadline": DateInput(),
         }
 
     def __init__(self, *args, **kwargs):
@@ -90,7 +91,7 @@ class ProgressForm(forms.Form):
 class SpendingForm(forms.Form):
     spent_on = forms.DateField(
         label=_("Datum"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2027-01-15.")},
     )
     amount = forms.DecimalField(

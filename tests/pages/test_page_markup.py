@@ -40,6 +40,7 @@ def test_every_page_type_is_rendered_for_some_role(pages):
         "schools:overview_csv",
         "requests:attachment",
         "makers:photo",
+        "makers:calendar_feed",  # text/calendar (tests/makers/test_calendar_feeds.py reads it with icalendar)
     }
     skipped |= {"impact:report_pdf"}  # a PDF, for nobody in the world (it needs a finished report)
     skipped |= {"cultuur:start"}  # a redirect to each role's own start page

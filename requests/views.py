@@ -63,13 +63,15 @@ def thanks(request):
 
 
 def private_page(view):
-    """The status pages: the secret token is the key; no caching, no referrer, no indexing."""
+    """The status pages: the secret token is the key; no caching, no referrer to other sites, no indexing."""
 
     @wraps(view)
     def wrapper(request, token, *args, **kwargs):
         culture_request = get_object_or_404(selectors.request_by_token(token))
         response = never_cache(view)(request, culture_request, *args, **kwargs)
-        response["Referrer-Policy"] = "no-referrer"
+        # same-origin, not no-referrer: the token never leaves the site either way, and with no-referrer
+        # a browser posts "Origin: null", which the CSRF check refuses (the reply and withdraw forms).
+        response["Referrer-Policy"] = "same-origin"
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
 

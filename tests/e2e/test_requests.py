@@ -62,6 +62,11 @@ def test_a_resident_asks_and_the_district_advisor_answers(page, login, axe_viola
     expect(page.locator(".status-now")).to_contain_text("In gesprek")
     expect(page.get_by_text("Ik bel u dinsdag om uw vraag te bespreken.")).to_be_visible()
     assert axe_violations(page) == []
+    # She answers on the status page: a real browser's POST from a page without a referrer
+    # (the token stays private) must still pass the CSRF origin check.
+    page.get_by_label("Uw reactie").fill("Dinsdag na drie uur kan ik.")
+    page.get_by_role("button", name="Verstuur reactie").click()
+    expect(page.locator(".message-list")).to_contain_text("Dinsdag na drie uur kan ik.")
 
 
 def test_the_match_page_and_the_funding_overview_are_accessible(page, login, axe_violations, noord):

@@ -22,6 +22,13 @@ def standard_texts_for_managers(user) -> QuerySet[StandardText]:
     return StandardText.objects.all()
 
 
+def standard_texts_visible_to(user) -> QuerySet[StandardText]:
+    """Managers keep the texts and advisors pick from them: both read all; other roles none."""
+    if may_manage_texts(user) or has_role(user, Role.ADVISOR):
+        return StandardText.objects.order_by("title", "pk")
+    return StandardText.objects.none()
+
+
 def standard_texts_for_request(culture_request) -> QuerySet[StandardText]:
     """The texts that fit a request: its status (or any), its kind of asker (or any), and the
     asker's language when we have texts in it (Dutch otherwise)."""

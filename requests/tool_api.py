@@ -1,4 +1,4 @@
-"""API for saved board views (advisors, own and team-shared) and standard texts (managers), scoped
+"""API for saved board views (advisors, own and team-shared) and standard texts (managers write, advisors read), scoped
 like their pages and writing through the same services."""
 
 from django.utils.translation import gettext_lazy as _
@@ -95,17 +95,19 @@ class StandardTextSerializer(serializers.ModelSerializer):
         return value
 
 
-class ManagersOnly(permissions.BasePermission):
+class ManagersWrite(permissions.BasePermission):
+    """Reading is scoped by the queryset (advisors read the texts they pick from); writing is the managers'."""
+
     def has_permission(self, request, view):
-        return standard_texts.may_manage_texts(request.user)
+        return request.method in permissions.SAFE_METHODS or standard_texts.may_manage_texts(request.user)
 
 
 class StandardTextViewSet(viewsets.ModelViewSet):
     serializer_class = StandardTextSerializer
-    permission_classes = [permissions.IsAuthenticated, ManagersOnly]
+    permission_classes = [permissions.IsAuthenticated, ManagersWrite]
 
     def get_queryset(self):
-        return standard_texts.standard_texts_for_managers(self.request.user)
+        return standard_texts.standard_texts_visible_to(self.request.user)
 
     def perform_create(self, serializer):
         text = StandardText(**serializer.validated_data)

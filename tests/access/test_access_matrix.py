@@ -66,7 +66,8 @@ def _public_or_municipality_wide(name: str) -> bool:
     """Routes whose objects are not scoped to a district or school: the public directory, makers'
     records that staff keep for the whole municipality (their quality marks and the central pool of
     art teachers too), the project bank (every advisor learns from every district's cases; writing
-    them stays per district), and links that carry a secret token."""
+    them stays per district), the managers' standard texts every advisor picks from, and links that
+    carry a secret token."""
     short = name.split(":")[-1]
     return (
         name.startswith("makers:")
@@ -81,6 +82,7 @@ def _public_or_municipality_wide(name: str) -> bool:
                 "pool-teacher-",
                 "case-",
                 "booking-series-",
+                "standardtext-",
             )
         )
         or name

@@ -60,9 +60,25 @@ def test_managers_keep_texts_through_the_api_and_bad_placeholders_are_refused(ap
     assert StandardText.objects.get().title == "Welkom"
 
 
-def test_advisors_do_not_keep_texts_through_the_api(api, advisor):
+def test_advisors_read_the_texts_but_do_not_keep_them_through_the_api(api, advisor):
+    StandardText.objects.create(title="Eerste contact", body="Beste {voornaam},")
     api.force_authenticate(advisor)
-    assert api.get("/api/standard-texts/").status_code == 403
+    response = api.get("/api/standard-texts/")
+    assert response.status_code == 200 and [t["title"] for t in response.json()["results"]] == [
+        "Eerste contact"
+    ]
+    new = {"title": "Welkom", "language": "nl", "body": "Beste {voornaam},"}
+    assert api.post("/api/standard-texts/", new, format="json").status_code == 403
+    text = StandardText.objects.get()
+    assert api.patch(f"/api/standard-texts/{text.pk}/", {"title": "Weg"}, format="json").status_code == 403
+    assert api.delete(f"/api/standard-texts/{text.pk}/").status_code == 403
+
+
+def test_other_roles_read_no_standard_texts(api, noord):
+    StandardText.objects.create(title="Eerste contact", body="Beste {voornaam},")
+    api.force_authenticate(UserFactory(roles=["icc"]))
+    response = api.get("/api/standard-texts/")
+    assert response.status_code == 200 and response.json()["results"] == []
 
 
 @pytest.mark.parametrize("count", [3, 30])

@@ -107,6 +107,10 @@ def clients_for(world: World) -> dict[str, Client]:
     return clients
 
 
+# Routes that answer an htmx partial on a plain GET (loaded into another page, no document of its own).
+FRAGMENT_ROUTES = {"impact:cases_similar"}
+
+
 def _is_html(response) -> bool:
     return response.status_code == 200 and response.get("Content-Type", "").startswith("text/html")
 
@@ -118,7 +122,8 @@ def render_pages(world: World, extra: dict) -> list[Page]:
     def get(kind, role, url, **headers):
         response = clients[role].get(url, **headers)
         if _is_html(response):
-            pages.append(Page(kind, role, url, response.status_code, response.content.decode()))
+            content = response.content.decode()
+            pages.append(Page(kind, role, url, response.status_code, content, kind in FRAGMENT_ROUTES))
         return response
 
     for name, _route in page_routes().items():

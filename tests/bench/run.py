@@ -150,7 +150,9 @@ def scenarios(plan: dict) -> list[dict]:
         ("page floor (25 rows, base layout)", "/bench/floor/page/", manager, "requests"),
         ("public form GET", "/vraag/", None, "-"),
         ("public form POST", "/vraag/", None, "requests"),
-        ("triage board, advisor (own districts)", "/triage/", advisor, "requests"),
+        # ?weergave=geen: the board itself; the demo gives every advisor a default saved view.
+        ("triage board, advisor (own districts)", "/triage/?weergave=geen", advisor, "requests"),
+        ("triage board, advisor's default view (no contact yet)", "/triage/", advisor, "requests"),
         ("triage board, manager (all)", "/triage/", manager, "requests"),
         (
             "triage board, filtered",

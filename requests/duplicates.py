@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -114,31 +114,18 @@ def duplicates_flag(*, request_id: int) -> list[str]:
     """At intake: note the likely duplicates on the new request's timeline (staff only see it) and
     return their references. Run by a task after the form's commit; a rerun adds nothing."""
     culture_request = CultureRequest.objects.select_related("district").filter(pk=request_id).first()
-    if (
-        culture_request is None
-        or RequestEvent.objects.filter(request=culture_request, action=ACTION_FLAGGED).exists()
-    ):
+    if culture_request is None or culture_request.flagged_duplicate:
         return []
     found = duplicates_of(culture_request, CultureRequest.objects.all())
     if not found:
         return []
     lines = [f"{d.request.reference}: {', '.join(d.reasons)}" for d in found]
-    RequestEvent.objects.create(
-        request=culture_request,
-        action=ACTION_FLAGGED,
-        actor_label=SYSTEM_LABEL,
-        note=_("Mogelijk dezelfde of een verwante vraag:") + "\n" + "\n".join(lines),
-    )
-    return [d.request.reference for d in found]
-
-
-def flagged_on_page(requests) -> set[int]:
-    """The ids on a board page that were flagged at intake: one query on the events' request index."""
-    ids = [r.pk for r in requests]
-    if not ids:
-        return set()
-    return set(
-        RequestEvent.objects.filter(request_id__in=ids, action=ACTION_FLAGGED).values_list(
-            "request_id", flat=True
+    with transaction.atomic():
+        CultureRequest.objects.filter(pk=culture_request.pk).update(flagged_duplicate=True)
+        RequestEvent.objects.create(
+            request=culture_request,
+            action=ACTION_FLAGGED,
+            actor_label=SYSTEM_LABEL,
+            note=_("Mogelijk dezelfde of een verwante vraag:") + "\n" + "\n".join(lines),
         )
-    )
+    return [d.request.reference for d in found]

@@ -1,6 +1,8 @@
 """The board's and the API's filters: one FilterSet, so both filter the same way."""
 
 import copy
+import hashlib
+from urllib.parse import urlencode
 
 import django_filters
 from django.core.cache import cache
@@ -154,7 +156,8 @@ class RequestFilter(django_filters.FilterSet):
 
 # The options of the board's district, discipline and owner selects: one query each on every
 # page view, for lists that change a few times a year. Kept this long in the cache per viewer
-# (their scope) and language; a new district or advisor shows up in the filter within a minute.
+# (their scope) and language, as is the fields' HTML built from them (filter_fields_html): a new
+# district or advisor shows up in the filter within two minutes.
 CHOICES_SECONDS = 60
 
 
@@ -187,7 +190,22 @@ def filter_fields_html(form, scope=None) -> list:
 
     Rendering ten selects through Django's widget templates cost more than the board's rows; the
     markup is the same as `as_field_group` gives. A field with errors still goes through Django.
+    A valid form's fields depend only on the values filled in and the cached choices, so they are
+    kept as long as the choices, per viewer, language and filter state.
     """
+    if scope is None or not form.is_valid():
+        return _filter_fields_html(form, scope)
+    state = urlencode(sorted((name, value) for name in form.fields for value in form.data.getlist(name)))
+    key = f"board-filter-html:{scope}:{get_language()}:{hashlib.sha256(state.encode()).hexdigest()}"
+    fields = cache.get(key)
+    if fields is None:
+        fields = [str(field) for field in _filter_fields_html(form, scope)]
+        cache.set(key, fields, CHOICES_SECONDS)
+    # Built by format_html below, stored as plain strings.
+    return [mark_safe(field) for field in fields]  # noqa: S308
+
+
+def _filter_fields_html(form, scope) -> list:
     fields = []
     cached = _cached_choices(form, scope)
     for bf in form:

@@ -121,6 +121,9 @@ class CultureRequest(models.Model):
     # Sticky: some status was left (or the request closed) after its deadline.
     norm_missed = models.BooleanField(_("norm overschreden"), default=False)
     reopened_at = models.DateTimeField(_("heropend op"), null=True, blank=True)
+    # Sticky: flagged at intake as a likely duplicate (requests.duplicates.duplicates_flag); the
+    # board's badge reads this column instead of the timeline.
+    flagged_duplicate = models.BooleanField(default=False, editable=False)
     # Optimistic locking: every write from the board, the detail page or the API bumps it.
     version = models.PositiveIntegerField(default=1, editable=False)
 

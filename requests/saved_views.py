@@ -1,7 +1,7 @@
 """Saved views of the triage board: reads scoped to the viewer's districts, writes on own views only."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Q, QuerySet, When
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
@@ -30,6 +30,22 @@ def saved_views_visible_to(user) -> QuerySet[SavedView]:
         SavedView.objects.filter(Q(owner=user) | Q(shared_with_id__in=district_ids_of(user)))
         .select_related("owner", "shared_with")
         .order_by("name", "pk")
+    )
+
+
+def board_saved_views(user, limit: int = 50) -> list[SavedView]:
+    """The views the board lists: own first (so the default is always among them), then shared;
+    only the columns the picker prints."""
+    if not may_save_views(user):
+        return []
+    return list(
+        saved_views_visible_to(user)
+        .select_related(None)
+        .select_related("owner")
+        .only(
+            "owner_id", "name", "query", "is_default", "owner__first_name", "owner__last_name", "owner__email"
+        )
+        .order_by(Case(When(owner=user, then=0), default=1), "name", "pk")[:limit]
     )
 
 

@@ -5,7 +5,6 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, When
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -56,16 +55,7 @@ def _action_on(request, reference) -> CultureRequest:
 def board(request):
     user = request.user
     may_save = saved_views.may_save_views(user)
-    # Own views first, so that the default is always among the ones read.
-    views = (
-        list(
-            saved_views.saved_views_visible_to(user).order_by(
-                Case(When(owner=user, then=0), default=1), "name", "pk"
-            )[:50]
-        )
-        if may_save
-        else []
-    )
+    views = saved_views.board_saved_views(user)
     data, view = saved_views.board_query_for(user, request.GET, views)
     filterset = RequestFilter(data, queryset=selectors.board_requests(user), user=user)
     if view is not None:
@@ -80,7 +70,8 @@ def board(request):
                 % {"name": view.name, "fields": ", ".join(dropped)},
             )
             filterset = RequestFilter(data, queryset=selectors.board_requests(user), user=user)
-    requests = filterset.qs
+    matching = filterset.qs
+    requests = selectors.board_rows_of(matching)
     query = data.copy()
     for name in (*CURSOR_PARAMS, "pagina", "weergave"):
         query.pop(name, None)
@@ -109,10 +100,10 @@ def board(request):
         if view is not None:
             link_query["weergave"] = str(view.pk)
         links = keyset_links(page, link_query)
-        paginator = BoardCount(requests, page)
+        # Counted without the row's joins to district and owner.
+        paginator = BoardCount(matching, page)
     builder = BoardRows(request)
     on_page = list(page)
-    builder.flagged = duplicates.flagged_on_page(on_page)
     context = {
         "filter": filterset,
         "filter_fields": filter_fields_html(filterset.form, scope=user.pk),
@@ -225,10 +216,12 @@ def _respond(request, culture_request, error=""):
 
     After a conflict the row (or the page) shows the newer version, with the message."""
     if request.htmx:
-        culture_request = selectors.board_requests(request.user).get(pk=culture_request.pk)
+        row = selectors.board_rows_of(
+            selectors.board_requests(request.user).filter(pk=culture_request.pk)
+        ).get()
         # 200 even after a conflict: htmx swaps only successful answers, and the row must show
         # the other advisor's change.
-        return HttpResponse(BoardRows(request).row(culture_request, error)["html"])
+        return HttpResponse(BoardRows(request).row(row, error)["html"])
     if error:
         messages.error(request, error)
     next_url = request.POST.get("next", "")

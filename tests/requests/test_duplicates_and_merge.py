@@ -74,6 +74,22 @@ def test_intake_flags_a_likely_duplicate_on_the_timeline_and_the_board(
     board = client.get("/triage/").content.decode()
     row = board[board.index(f'id="row-{new.reference}"') :]
     assert "mogelijk dubbel" in row[: row.index("</tr>")]
+    # The row an htmx action swaps in keeps the badge.
+    swapped = client.post(f"/triage/{new.reference}/toewijzen/", HTTP_HX_REQUEST="true").content.decode()
+    assert swapped.strip().startswith(f'<tr id="row-{new.reference}"') and "mogelijk dubbel" in swapped
+
+
+def test_requests_flagged_before_the_column_existed_get_it_from_their_timeline():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("requests.migrations.0016_flagged_duplicate")
+    flagged, plain = CultureRequestFactory(), CultureRequestFactory()
+    RequestEvent.objects.create(request=flagged, action="requests.request.possible_duplicate")
+    RequestEvent.objects.create(request=plain, action="requests.request.assigned")
+    migration.flag_from_timeline(apps, None)
+    assert set(CultureRequest.objects.filter(flagged_duplicate=True)) == {flagged}
 
 
 def test_merging_closes_the_others_points_their_timeline_to_the_primary_and_tells_everyone(

@@ -71,7 +71,7 @@ def test_reopening_returns_the_request_to_the_board_flagged_with_a_fresh_norm(
     # On the board, flagged.
     client.force_login(advisor)
     board = client.get("/triage/?reopened=true")
-    assert [row["r"].pk for row in board.context["rows"]] == [completed.pk]
+    assert [row["r"].id for row in board.context["rows"]] == [completed.pk]
     row = board.content.decode().split(f'id="row-{completed.reference}"')[1].split("</tr>")[0]
     assert "heropend" in row
 

@@ -93,11 +93,33 @@ class RequestFilter(django_filters.FilterSet):
         self.filters["district"].queryset = districts_visible_to(user)
         self.filters["owner"].queryset = advisors_for(user)
 
+    # The form class is built once: every field is the same for every viewer but the district
+    # and owner selects, whose querysets (the viewer's scope) are set on each form.
+    SCOPED_FIELDS = ("district", "owner")
+    _form_class = None
+
+    def get_form_class(self):
+        cls = type(self)
+        if cls.__dict__.get("_form_class") is None:
+            cls._form_class = super().get_form_class()
+        return cls._form_class
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            for name in self.SCOPED_FIELDS:
+                form.fields[name].queryset = self.filters[name].queryset
+        return self._form
+
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         data = self.form.cleaned_data
         # Default view: the questions that still need action. Closed ones only when asked for.
-        if not data.get("status") and not data.get("closed"):
+        # "Te laat" and "deze week" carry the open condition already: twice, PostgreSQL would
+        # take it for two independent conditions and misjudge how many rows match.
+        implied = data.get("overdue") is True or data.get("due_this_week") is True
+        if not data.get("status") and not data.get("closed") and not implied:
             queryset = queryset.filter(status__in=OPEN_STATUSES)
         if not data.get("sort"):
             queryset = queryset.order_by(*SORTS["oudste"])

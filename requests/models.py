@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from requests.choices import RequesterKind
-from requests.workflow import Status
+from requests.workflow import OPEN_STATUSES, Status
 
 
 def new_status_token() -> str:
@@ -133,10 +133,12 @@ class CultureRequest(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["district", "status"]),
-            # "te laat" and "deze week" are ranges of the deadline; only open requests have one.
+            # "te laat" and "deze week" are ranges of the deadline, read with the board's "open"
+            # condition: partial on the same condition (only open requests have a deadline), the
+            # count of a range is an index-only scan instead of a bitmap AND with the open indexes.
             models.Index(
                 fields=["norm_deadline", "district"],
-                condition=Q(norm_deadline__isnull=False),
+                condition=Q(status__in=sorted(OPEN_STATUSES)),
                 name="req_norm_deadline",
             ),
         ]
@@ -152,8 +154,6 @@ class CultureRequest(models.Model):
 
     @property
     def is_open(self) -> bool:
-        from requests.workflow import OPEN_STATUSES
-
         return self.status in OPEN_STATUSES
 
 

@@ -1,7 +1,9 @@
 """Saved views of the triage board: reads scoped to the viewer's districts, writes on own views only."""
 
+from dataclasses import dataclass
+
 from django.db import IntegrityError, transaction
-from django.db.models import Case, Q, QuerySet, When
+from django.db.models import Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
@@ -11,6 +13,9 @@ from districts.selectors import district_ids_of
 from requests.advisor_models import SavedView
 from requests.paging import CURSOR_PARAMS
 from requests.services import RequestError
+
+# The board lists this many views at most; all of them are on the view list.
+BOARD_VIEWS_LISTED = 100
 
 # The board's paging parameters and the view picker are not filter state.
 NOT_FILTERS = ("pagina", "weergave", *CURSOR_PARAMS)
@@ -33,20 +38,40 @@ def saved_views_visible_to(user) -> QuerySet[SavedView]:
     )
 
 
-def board_saved_views(user, limit: int = 50) -> list[SavedView]:
-    """The views the board lists: own first (so the default is always among them), then shared;
-    only the columns the picker prints."""
+@dataclass(frozen=True)
+class BoardView:
+    """A saved view as the board's picker lists it (the columns it prints, no model instance)."""
+
+    pk: int
+    name: str
+    query: str
+    is_default: bool
+    owner_id: int
+    owner_name: str
+
+
+def board_saved_views(user) -> list[BoardView]:
+    """The views the board lists, by name: own ones and those shared with the viewer's teams."""
     if not may_save_views(user):
         return []
-    return list(
+    rows = (
         saved_views_visible_to(user)
-        .select_related(None)
-        .select_related("owner")
-        .only(
-            "owner_id", "name", "query", "is_default", "owner__first_name", "owner__last_name", "owner__email"
-        )
-        .order_by(Case(When(owner=user, then=0), default=1), "name", "pk")[:limit]
+        .order_by("name", "pk")
+        .values_list(
+            "pk",
+            "name",
+            "query",
+            "is_default",
+            "owner_id",
+            "owner__first_name",
+            "owner__last_name",
+            "owner__email",
+        )[:BOARD_VIEWS_LISTED]
     )
+    return [
+        BoardView(pk, name, query, is_default, owner_id, f"{first} {last}".strip() or email)
+        for pk, name, query, is_default, owner_id, first, last, email in rows
+    ]
 
 
 def clean_query(raw: str) -> str:
@@ -132,7 +157,9 @@ def saved_view_delete(*, view: SavedView, by) -> None:
     view.delete()
 
 
-def board_query_for(user, params: QueryDict, views: list[SavedView]) -> tuple[QueryDict, SavedView | None]:
+def board_query_for(
+    user, params: QueryDict, views: list[BoardView]
+) -> tuple[QueryDict, BoardView | SavedView | None]:
     """The filter state the board shows: the URL's own, a picked view (?weergave=), or the default.
 
     `views` is what the board lists (saved_views_visible_to); an unknown or foreign view id is
@@ -146,6 +173,9 @@ def board_query_for(user, params: QueryDict, views: list[SavedView]) -> tuple[Qu
     # ?weergave=geen (the board's "clear filters") shows the board without the default view.
     elif "weergave" not in params and not [key for key in params if key not in NOT_FILTERS]:
         view = next((v for v in views if v.owner_id == user.pk and v.is_default), None)
+        if view is None and len(views) == BOARD_VIEWS_LISTED:
+            # More views than the board lists: the default may be beyond them.
+            view = saved_views_visible_to(user).filter(owner=user, is_default=True).first()
     if view is None:
         return params, None
     data = QueryDict(view.query, mutable=True)

@@ -19,7 +19,7 @@ from requests.models import (
     RequestEvent,
 )
 from requests.norms import due_this_week_end
-from requests.workflow import Status
+from requests.workflow import OPEN_STATUSES, Status
 
 
 def sees_all(user) -> bool:
@@ -50,14 +50,15 @@ def can_record_funding(user, request: CultureRequest) -> bool:
 
 
 def overdue_q(now=None) -> Q:
-    """Past the stored deadline of its norm (requests.norms); only open requests have one."""
-    return Q(norm_deadline__lt=now or timezone.now())
+    """Past the stored deadline of its norm (requests.norms). Only open requests have one; the
+    condition says so too, so that it matches the partial index `req_norm_deadline`."""
+    return Q(norm_deadline__lt=now or timezone.now(), status__in=OPEN_STATUSES)
 
 
 def due_this_week_q(now=None) -> Q:
     """Not late yet, but due before next Monday."""
     now = now or timezone.now()
-    return Q(norm_deadline__gte=now, norm_deadline__lt=due_this_week_end(now))
+    return Q(norm_deadline__gte=now, norm_deadline__lt=due_this_week_end(now), status__in=OPEN_STATUSES)
 
 
 def norm_flag(request: CultureRequest, now, week_end) -> str:

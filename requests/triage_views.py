@@ -102,15 +102,14 @@ def board(request):
         links = keyset_links(page, link_query)
         # Counted without the row's joins to district and owner.
         paginator = BoardCount(matching, page)
-    builder = BoardRows(request)
-    on_page = list(page)
+    rows = BoardRows(request).rows(page)
     context = {
         "filter": filterset,
         "filter_fields": filter_fields_html(filterset.form, scope=user.pk),
         "paginator": paginator,
         "page": page,
         "links": links,
-        "rows": builder.rows(on_page),
+        "rows": rows,
         "query": query.urlencode(),
         "current_view": view,
         "saved_views": sorted(views, key=lambda v: (v.name.lower(), v.pk)),

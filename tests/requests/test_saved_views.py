@@ -28,7 +28,7 @@ def test_an_advisor_saves_the_current_filters_and_the_board_opens_them(client, a
     CultureRequestFactory(district=noord, status="matching")
     board = client.get(f"/triage/?weergave={view.pk}")
     assert {row["r"].status for row in board.context["rows"]} == {"new"}
-    assert board.context["current_view"] == view
+    assert board.context["current_view"].pk == view.pk
 
 
 def test_the_default_view_opens_when_no_filter_is_given_but_not_over_a_given_filter(client, advisor, noord):
@@ -57,7 +57,7 @@ def test_a_shared_view_is_seen_by_the_team_not_by_another_district(client, advis
     colleague = advisor_in(noord)
     client.force_login(colleague)
     assert [v.name for v in client.get("/triage/weergaven/").context["page"]] == ["Team"]
-    assert client.get(f"/triage/?weergave={view.pk}").context["current_view"] == view
+    assert client.get(f"/triage/?weergave={view.pk}").context["current_view"].pk == view.pk
     # A colleague may use it, not change or delete it.
     assert client.post(f"/triage/weergaven/{view.pk}/", {"name": "Mijn"}).status_code == 403
     assert client.post(f"/triage/weergaven/{view.pk}/verwijderen/").status_code == 403
@@ -137,7 +137,7 @@ def test_the_board_with_a_saved_view_costs_a_fixed_number_of_queries(
     client.force_login(advisor)
     with django_assert_max_num_queries(15):
         response = client.get("/triage/")
-    assert response.context["current_view"] == view
+    assert response.context["current_view"].pk == view.pk
     assert len(response.context["rows"]) == min(rows, 25)
 
 
@@ -163,6 +163,28 @@ def test_paging_through_a_saved_view_keeps_its_filters_and_its_mark(client, advi
     next_link = first.context["links"]["next"]
     assert f"weergave={view.pk}" in next_link
     second = client.get("/triage/" + next_link)
-    assert second.context["current_view"] == view
+    assert second.context["current_view"].pk == view.pk
     rows = second.context["rows"]
     assert len(rows) == 5 and {row["r"].status for row in rows} == {"new"}
+
+
+def test_the_board_names_who_shared_a_view_and_opens_the_default_beyond_the_views_it_lists(
+    client, advisor, noord
+):
+    from requests.saved_views import BOARD_VIEWS_LISTED
+
+    colleague = advisor_in(noord, first_name="Noor", last_name="Visser")
+    SavedView.objects.bulk_create(
+        SavedView(owner=colleague, name=f"A{n:03d}", query="status=new", shared_with=noord)
+        for n in range(BOARD_VIEWS_LISTED)
+    )
+    mine = SavedView.objects.create(
+        owner=advisor, name="Zzz gekoppeld", query="status=matched", is_default=True
+    )
+    CultureRequestFactory(district=noord, status="matched")
+    CultureRequestFactory(district=noord, status="new")
+    client.force_login(advisor)
+    response = client.get("/triage/")
+    assert response.context["current_view"].pk == mine.pk
+    assert {row["r"].status for row in response.context["rows"]} == {"matched"}
+    assert "gedeeld door Noor Visser" in response.content.decode()

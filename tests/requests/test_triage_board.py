@@ -217,6 +217,21 @@ def test_the_filter_form_shows_what_was_chosen_and_what_was_wrong(client, adviso
     assert '<option value="" selected>' in html
 
 
+def test_the_district_and_owner_selects_offer_only_the_viewers_own_scope(client, advisor, noord, oost):
+    advisor_in(noord, first_name="Noor", last_name="Visser")
+    other = advisor_in(oost, first_name="Olaf", last_name="Oost")
+    for viewer, own, theirs, own_name, their_name in (
+        (advisor, noord, oost, "Noor Visser", "Olaf Oost"),
+        (other, oost, noord, "Olaf Oost", "Noor Visser"),
+    ):
+        client.force_login(viewer)
+        html = client.get("/triage/").content.decode()
+        district_select = html.split('name="district"')[1].split("</select>")[0]
+        owner_select = html.split('name="owner"')[1].split("</select>")[0]
+        assert f'value="{own.pk}"' in district_select and f'value="{theirs.pk}"' not in district_select
+        assert own_name in owner_select and their_name not in owner_select
+
+
 def test_what_an_asker_typed_is_escaped_in_the_board_row(client, advisor, noord):
     request = CultureRequestFactory(
         district=noord,

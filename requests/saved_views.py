@@ -51,7 +51,8 @@ class BoardView:
 
 
 def board_saved_views(user) -> list[BoardView]:
-    """The views the board lists, by name: own ones and those shared with the viewer's teams."""
+    """The views the board's picker lists (fetched when it is opened), by name: own ones and those
+    shared with the viewer's teams."""
     if not may_save_views(user):
         return []
     rows = (
@@ -157,25 +158,26 @@ def saved_view_delete(*, view: SavedView, by) -> None:
     view.delete()
 
 
-def board_query_for(
-    user, params: QueryDict, views: list[BoardView]
-) -> tuple[QueryDict, BoardView | SavedView | None]:
+def board_query_for(user, params: QueryDict) -> tuple[QueryDict, SavedView | None]:
     """The filter state the board shows: the URL's own, a picked view (?weergave=), or the default.
 
-    `views` is what the board lists (saved_views_visible_to); an unknown or foreign view id is
-    ignored, never an error: the board always opens."""
+    An unknown or foreign view id is ignored, never an error: the board always opens. One query
+    when a view is picked or the default may apply; none when the URL has its own filters."""
     picked = params.get("weergave", "")
     view = None
-    if picked.isdigit():
-        view = next((v for v in views if v.pk == int(picked)), None)
-        if view is None:
-            view = saved_views_visible_to(user).filter(pk=int(picked)).first()
+    if not may_save_views(user):
+        pass
+    elif picked.isdigit():
+        view = (
+            saved_views_visible_to(user)
+            .select_related(None)
+            .filter(pk=int(picked))
+            .only("name", "query")
+            .first()
+        )
     # ?weergave=geen (the board's "clear filters") shows the board without the default view.
     elif "weergave" not in params and not [key for key in params if key not in NOT_FILTERS]:
-        view = next((v for v in views if v.owner_id == user.pk and v.is_default), None)
-        if view is None and len(views) == BOARD_VIEWS_LISTED:
-            # More views than the board lists: the default may be beyond them.
-            view = saved_views_visible_to(user).filter(owner=user, is_default=True).first()
+        view = SavedView.objects.filter(owner=user, is_default=True).only("name", "query").first()
     if view is None:
         return params, None
     data = QueryDict(view.query, mutable=True)

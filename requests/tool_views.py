@@ -100,6 +100,18 @@ def view_list(request):
 
 
 @advisor_only
+def view_picker(request):
+    """The board's list of saved views, fetched by htmx when the advisor opens it (or at once when
+    a view is on screen): the board itself reads no view list."""
+    current = request.GET.get("weergave", "")
+    context = {
+        "saved_views": saved_views.board_saved_views(request.user),
+        "current_pk": int(current) if current.isdigit() else None,
+    }
+    return render(request, "requests/partials/view_picker.html", context)
+
+
+@advisor_only
 @require_http_methods(["GET", "POST"])
 def view_create(request):
     """GET: the form for the board's current filters (its querystring); POST: save them."""

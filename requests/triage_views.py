@@ -55,8 +55,7 @@ def _action_on(request, reference) -> CultureRequest:
 def board(request):
     user = request.user
     may_save = saved_views.may_save_views(user)
-    views = saved_views.board_saved_views(user)
-    data, view = saved_views.board_query_for(user, request.GET, views)
+    data, view = saved_views.board_query_for(user, request.GET)
     filterset = RequestFilter(data, queryset=selectors.board_requests(user), user=user)
     if view is not None:
         data, dropped = saved_views.without_invalid(filterset)
@@ -112,7 +111,6 @@ def board(request):
         "rows": rows,
         "query": query.urlencode(),
         "current_view": view,
-        "saved_views": sorted(views, key=lambda v: (v.name.lower(), v.pk)),
         "may_save_views": may_save,
     }
     return render(request, "requests/board.html", context)

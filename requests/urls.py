@@ -33,6 +33,7 @@ urlpatterns = [
     # Before triage/<reference>/: these words are never a reference.
     path("triage/weergaven/", tool_views.view_list, name="view_list"),
     path("triage/weergaven/opslaan/", tool_views.view_create, name="view_create"),
+    path("triage/weergaven/kiezen/", tool_views.view_picker, name="view_picker"),
     path("triage/weergaven/<int:pk>/", tool_views.view_edit, name="view_edit"),
     path("triage/weergaven/<int:pk>/verwijderen/", tool_views.view_delete, name="view_delete"),
     path("standaardteksten/", tool_views.text_list, name="text_list"),

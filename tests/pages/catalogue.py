@@ -108,7 +108,7 @@ def clients_for(world: World) -> dict[str, Client]:
 
 
 # Routes that answer an htmx partial on a plain GET (loaded into another page, no document of its own).
-FRAGMENT_ROUTES = {"impact:cases_similar"}
+FRAGMENT_ROUTES = {"impact:cases_similar", "requests:view_picker"}
 
 
 def _is_html(response) -> bool:

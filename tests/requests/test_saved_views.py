@@ -3,7 +3,7 @@ import pytest
 from districts.models import DistrictTeamMember
 from requests.advisor_models import SavedView
 from requests.saved_views import clean_query
-from tests.factories import advisor_in
+from tests.factories import UserFactory, advisor_in
 from tests.requests.factories import CultureRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -168,23 +168,34 @@ def test_paging_through_a_saved_view_keeps_its_filters_and_its_mark(client, advi
     assert len(rows) == 5 and {row["r"].status for row in rows} == {"new"}
 
 
-def test_the_board_names_who_shared_a_view_and_opens_the_default_beyond_the_views_it_lists(
-    client, advisor, noord
-):
-    from requests.saved_views import BOARD_VIEWS_LISTED
-
+def test_the_picker_lists_own_and_shared_views_and_marks_the_one_on_screen(client, advisor, noord, oost):
     colleague = advisor_in(noord, first_name="Noor", last_name="Visser")
-    SavedView.objects.bulk_create(
-        SavedView(owner=colleague, name=f"A{n:03d}", query="status=new", shared_with=noord)
-        for n in range(BOARD_VIEWS_LISTED)
+    stranger = advisor_in(oost)
+    mine = SavedView.objects.create(owner=advisor, name="Mijn nieuwe", query="status=new", is_default=True)
+    SavedView.objects.create(
+        owner=colleague, name="Te laat in Noord", query="overdue=true", shared_with=noord
     )
-    mine = SavedView.objects.create(
-        owner=advisor, name="Zzz gekoppeld", query="status=matched", is_default=True
-    )
-    CultureRequestFactory(district=noord, status="matched")
-    CultureRequestFactory(district=noord, status="new")
+    SavedView.objects.create(owner=colleague, name="Privé van Noor", query="status=new")
+    SavedView.objects.create(owner=stranger, name="Oost", query="status=new", shared_with=oost)
     client.force_login(advisor)
-    response = client.get("/triage/")
-    assert response.context["current_view"].pk == mine.pk
-    assert {row["r"].status for row in response.context["rows"]} == {"matched"}
-    assert "gedeeld door Noor Visser" in response.content.decode()
+    board = client.get("/triage/").content.decode()
+    # The board opens the default and asks for the list; the list itself comes with the picker.
+    assert (
+        f'hx-get="/triage/weergaven/kiezen/?weergave={mine.pk}"' in board and "Te laat in Noord" not in board
+    )
+    picker = client.get(f"/triage/weergaven/kiezen/?weergave={mine.pk}").content.decode()
+    assert f'?weergave={mine.pk}" aria-current="true">Mijn nieuwe</a> <span class="badge">standaard' in picker
+    assert 'Te laat in Noord</a> <span class="help">gedeeld door Noor Visser' in picker
+    assert "Privé van Noor" not in picker and "Oost" not in picker
+    # Without a view on screen the list waits until the advisor opens it.
+    assert (
+        'hx-trigger="toggle from:closest details once"'
+        in client.get("/triage/?weergave=geen").content.decode()
+    )
+
+
+def test_the_picker_is_for_advisors_only(client, noord):
+    client.force_login(UserFactory(roles=["manager"]))
+    assert client.get("/triage/weergaven/kiezen/").status_code == 403
+    client.logout()
+    assert client.get("/triage/weergaven/kiezen/").status_code == 302

@@ -14,7 +14,7 @@ from requests.advisor_models import SavedView
 from requests.paging import CURSOR_PARAMS
 from requests.services import RequestError
 
-# The board lists this many views at most; all of them are on the view list.
+# The board's picker lists this many views at most; all of them are on the view list.
 BOARD_VIEWS_LISTED = 100
 
 # The board's paging parameters and the view picker are not filter state.
@@ -166,15 +166,10 @@ def board_query_for(user, params: QueryDict) -> tuple[QueryDict, SavedView | Non
     picked = params.get("weergave", "")
     view = None
     if not may_save_views(user):
-        pass
-    elif picked.isdigit():
-        view = (
-            saved_views_visible_to(user)
-            .select_related(None)
-            .filter(pk=int(picked))
-            .only("name", "query")
-            .first()
-        )
+        return params, None
+    if picked.isdigit():
+        visible = saved_views_visible_to(user).select_related(None)
+        view = visible.filter(pk=int(picked)).only("name", "query").first()
     # ?weergave=geen (the board's "clear filters") shows the board without the default view.
     elif "weergave" not in params and not [key for key in params if key not in NOT_FILTERS]:
         view = SavedView.objects.filter(owner=user, is_default=True).only("name", "query").first()

@@ -1,5 +1,6 @@
 """The advisor answers with a standard text (picked by htmx, edited, sent), the asker sees it; the new
-pages (standard texts, saved views, merge, my questions) pass axe's WCAG 2.1 AA checks."""
+pages (standard texts, saved views and the board's view picker, merge, my questions) pass axe's
+WCAG 2.1 AA checks."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -53,6 +54,13 @@ def test_the_advisor_answers_with_a_standard_text_and_the_asker_sees_it(page, lo
     assert axe_violations(page) == []
     SavedView.objects.create(owner=advisor, name="Nieuw", query="status=new", shared_with=noord)
     page.goto("/triage/weergaven/")
+    assert axe_violations(page) == []
+    # The board's picker loads its list when opened; a picked view is marked in it.
+    page.goto("/triage/?weergave=geen")
+    page.get_by_text("Opgeslagen weergaven").click()
+    page.locator(".saved-view-list").get_by_role("link", name="Nieuw").click()
+    expect(page.locator('.saved-view-list a[aria-current="true"]')).to_have_text("Nieuw")
+    expect(page.locator("summary")).to_contain_text("Opgeslagen weergaven: Nieuw")
     assert axe_violations(page) == []
     page.goto("/triage/weergaven/opslaan/?status=new")
     assert axe_violations(page) == []

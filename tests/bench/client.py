@@ -125,13 +125,10 @@ def page_getter(target, path, cookie):
     return get
 
 
-async def measure(call, ok_status, floor=None):
-    """p50/p95 of one client, then requests per second of 8. With `floor` (the page floor's
-    getter), the single client alternates page and floor: the ratio of the two medians is then
-    taken in the same seconds, whatever else the machine does meanwhile."""
+async def measure(call, ok_status):
     for _ in range(WARMUP):
         await asyncio.to_thread(call)
-    latencies, floor_latencies, queries, bad = [], [], [], {}
+    latencies, queries, bad = [], [], {}
     started = time.monotonic()
     while len(latencies) < SINGLE_MAX and (
         len(latencies) < SINGLE_MIN or time.monotonic() - started < SINGLE_SECONDS
@@ -142,8 +139,6 @@ async def measure(call, ok_status, floor=None):
         latencies.append(elapsed)
         if count is not None:
             queries.append(count)
-        if floor is not None:
-            floor_latencies.append((await asyncio.to_thread(floor))[1])
 
     done = 0
     deadline = time.monotonic() + CONCURRENT_SECONDS
@@ -171,7 +166,6 @@ async def measure(call, ok_status, floor=None):
         "queries": statistics.median(queries) if queries else None,
         "queries_max": max(queries) if queries else None,
         "unexpected_status": bad,
-        "floor_p50_ms": round(1000 * statistics.median(floor_latencies), 1) if floor_latencies else None,
     }
 
 
@@ -179,8 +173,6 @@ async def run(spec):
     # The default executor has cpu + 4 threads: too few for 8 clients on a 2-core machine.
     asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(max_workers=CONCURRENCY + 4))
     target = Target(spec["base"])
-    floor_spec = next(s for s in spec["scenarios"] if s["name"].startswith("page floor"))
-    page_floor = page_getter(target, floor_spec["path"], floor_spec.get("cookie"))
     results = []
     for scenario in spec["scenarios"]:
         name = scenario["name"]
@@ -205,14 +197,12 @@ async def run(spec):
             result.update({"posted": poster.sent, "stored_302": poster.stored, "tokens_left": len(fetched)})
         else:
             call = page_getter(target, scenario["path"], scenario.get("cookie"))
-            result = await measure(call, 200, None if "floor" in name else page_floor)
+            result = await measure(call, 200)
         result.update({k: scenario[k] for k in scenario if k != "cookie"})
         results.append(result)
         print(
             f"  {name:<42} p50 {result['p50_ms']:>7} ms  p95 {result['p95_ms']:>7} ms  "
-            f"{result['rps8']:>6}/s  q={result['queries']}  "
-            + (f"floor p50 {result['floor_p50_ms']} ms  " if result.get("floor_p50_ms") else "")
-            + f"{result['unexpected_status'] or ''}",
+            f"{result['rps8']:>6}/s  q={result['queries']}  {result['unexpected_status'] or ''}",
             flush=True,
         )
     return results

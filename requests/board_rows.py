@@ -22,7 +22,6 @@ from django.utils.timesince import TIME_STRINGS, timesince
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from cultuur.templatetags.cultuur import iso_datetime
 from requests import norms, selectors, workflow
 from requests.models import RequesterKind
 
@@ -91,6 +90,8 @@ class BoardRows:
     def __init__(self, request):
         self.user = request.user
         self.now = timezone.now()
+        # The viewer's time zone once per page, not timezone.localtime() per row.
+        self.tz = timezone.get_current_timezone()
         self.week_end = norms.due_this_week_end(self.now)
         self.urls = {
             name: reverse(f"requests:{name}", args=[_PLACEHOLDER])
@@ -128,7 +129,7 @@ class BoardRows:
         t = self.text
         overdue = flag == "overdue"
         ref = escape(r.reference)
-        created = timezone.localtime(r.created_at)
+        created = r.created_at.astimezone(self.tz)
         since = (
             timesince(r.last_action_at, self.now, time_strings=self.time_strings) if r.last_action_at else ""
         )
@@ -157,8 +158,8 @@ class BoardRows:
             "" if r.first_contact_at else f'<br><span class="help">{t["no_contact"]}</span>',
             "</td>\n",
             f"  <td>{owner}</td>\n",
-            # The date filter's "c" and "j M Y", without its per-call translation lookups.
-            f'  <td><time datetime="{iso_datetime(created)}">{created.day} {self.months[created.month]} {created.year}</time>',
+            # cultuur's isodatetime and the date filter's "j M Y", without their per-call lookups.
+            f'  <td><time datetime="{created.isoformat(timespec="seconds")}">{created.day} {self.months[created.month]} {created.year}</time>',
             f'<br><span class="help">{escape(self.last_action % {"since": since})}</span></td>\n',
             '  <td class="row-actions">\n',
             f'    <p class="errorlist" role="alert">{escape(error)}</p>\n' if error else "",

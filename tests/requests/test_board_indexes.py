@@ -146,3 +146,20 @@ def test_the_overdue_and_due_this_week_counts_read_the_deadline_index_alone(many
 
     assert "req_norm_deadline" in plan, plan
     assert "BitmapAnd" not in plan and "Seq Scan on requests_culturerequest" not in plan, plan
+
+
+def test_the_duplicates_panel_computes_similarity_for_the_newest_candidates_only(requests_table):
+    from django.test.utils import CaptureQueriesContext
+
+    from requests.duplicates import duplicates_of
+
+    request = CultureRequest.objects.order_by("-created_at").first()
+    with CaptureQueriesContext(connection) as queries:
+        duplicates_of(request, CultureRequest.objects.all())
+    (similar,) = [q["sql"] for q in queries.captured_queries if "SIMILARITY" in q["sql"].upper()]
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + similar)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    # At 10,000 requests PostgreSQL computed similarity() for every row, then joined (220 ms).
+    assert "Seq Scan on requests_culturerequest" not in plan, plan

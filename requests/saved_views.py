@@ -44,7 +44,6 @@ class BoardView:
 
     pk: int
     name: str
-    query: str
     is_default: bool
     owner_id: int
     owner_name: str
@@ -61,7 +60,6 @@ def board_saved_views(user) -> list[BoardView]:
         .values_list(
             "pk",
             "name",
-            "query",
             "is_default",
             "owner_id",
             "owner__first_name",
@@ -70,8 +68,8 @@ def board_saved_views(user) -> list[BoardView]:
         )[:BOARD_VIEWS_LISTED]
     )
     return [
-        BoardView(pk, name, query, is_default, owner_id, f"{first} {last}".strip() or email)
-        for pk, name, query, is_default, owner_id, first, last, email in rows
+        BoardView(pk, name, is_default, owner_id, f"{first} {last}".strip() or email)
+        for pk, name, is_default, owner_id, first, last, email in rows
     ]
 
 

@@ -199,3 +199,18 @@ def test_the_picker_is_for_advisors_only(client, noord):
     assert client.get("/triage/weergaven/kiezen/").status_code == 403
     client.logout()
     assert client.get("/triage/weergaven/kiezen/").status_code == 302
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_picker_costs_a_fixed_number_of_queries_and_ignores_a_bad_view_id(
+    client, advisor, noord, count, django_assert_max_num_queries
+):
+    colleague = advisor_in(noord)
+    for n in range(count):
+        SavedView.objects.create(owner=colleague if n % 2 else advisor, name=f"V{n:02d}", shared_with=noord)
+    client.force_login(advisor)
+    with django_assert_max_num_queries(8):
+        response = client.get("/triage/weergaven/kiezen/?weergave=abc")
+    assert response.status_code == 200
+    assert len(response.context["saved_views"]) == count
+    assert response.context["current_pk"] is None and 'aria-current="true"' not in response.content.decode()
